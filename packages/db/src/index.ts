@@ -1,0 +1,10 @@
+export {
+  defaultEmbeddedDataDir,
+  type EmbeddedHandle,
+  startEmbeddedPostgres,
+  withDatabase,
+} from './embedded.ts';
+export { migrateDown, migrateToLatest, migrateToZero, migrationStatus } from './migrator.ts';
+export { createDb, createPool, type PoolOptions, typeParsers } from './pool.ts';
+export { type Executor, inTransaction } from './transaction.ts';
+export type * from './types.generated.ts';

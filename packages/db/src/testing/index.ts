@@ -1,0 +1,3 @@
+export { startTestServer, testRedisUrl } from './server.ts';
+export { cloneTemplate, createTemplateDatabase, dropDatabase, type TestDatabase } from './template.ts';
+export { useTestDatabase } from './vitest.ts';

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+const globalSetup = ['packages/db/src/testing/global-setup.ts'];
+
+/**
+ * Three projects (STYLE "Tests"): unit (pure rules, no I/O), integration (services and routers against
+ * real Postgres + Redis), e2e (the SDK over HTTP against a started server).
+ */
+export default defineConfig({
+  test: {
+    globalSetup,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['{packages,apps}/*/test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{packages,apps}/*/test/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['{packages,apps}/*/test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
