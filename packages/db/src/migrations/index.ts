@@ -1,7 +1,19 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026_11_23_0001_extensions.ts';
+import * as m0002 from './2026_11_23_0002_users_sessions.ts';
+import * as m0003 from './2026_11_23_0003_properties.ts';
+import * as m0004 from './2026_11_23_0004_bookings_occupancy.ts';
+import * as m0005 from './2026_11_23_0005_payments_payouts.ts';
+import * as m0006 from './2026_11_23_0006_reviews.ts';
+import * as m0007 from './2026_11_23_0007_messaging_notifications.ts';
 
 /** Every migration, in order. Append new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_extensions': m0001,
+  '2026_11_23_0002_users_sessions': m0002,
+  '2026_11_23_0003_properties': m0003,
+  '2026_11_23_0004_bookings_occupancy': m0004,
+  '2026_11_23_0005_payments_payouts': m0005,
+  '2026_11_23_0006_reviews': m0006,
+  '2026_11_23_0007_messaging_notifications': m0007,
 };

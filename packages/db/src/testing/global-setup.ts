@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { createTemplateDatabase, dropDatabase, startTestServer } from './index.ts';
+import { createTemplateDatabase, dropDatabase, otherTestRunsActive, startTestServer } from './index.ts';
 
 /**
  * Once per test run: find or start PostgreSQL, migrate a template database, and hand both names to the
@@ -12,6 +12,7 @@ export default async function setup(project: TestProject) {
   project.provide('dbTemplate', template);
   return async () => {
     await dropDatabase(server.url, template);
-    await server.stop();
+    // Two runs on one machine share the embedded test server; the last one out stops it.
+    if (!(await otherTestRunsActive(server.url))) await server.stop();
   };
 }

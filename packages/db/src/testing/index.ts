@@ -1,3 +1,9 @@
 export { startTestServer, testRedisUrl } from './server.ts';
-export { cloneTemplate, createTemplateDatabase, dropDatabase, type TestDatabase } from './template.ts';
+export {
+  cloneTemplate,
+  createTemplateDatabase,
+  dropDatabase,
+  otherTestRunsActive,
+  type TestDatabase,
+} from './template.ts';
 export { useTestDatabase } from './vitest.ts';

@@ -64,3 +64,13 @@ export async function cloneTemplate(serverUrl: string, template: string): Promis
     },
   };
 }
+
+/** Whether another test run still has its template (and so the shared server) in use. */
+export async function otherTestRunsActive(serverUrl: string): Promise<boolean> {
+  const { rows } = await admin(serverUrl, (c) =>
+    c.query<{ n: number }>(
+      `select count(*)::int as n from pg_database where datname like 'stayhub\\_tmpl\\_%'`,
+    ),
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}

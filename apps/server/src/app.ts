@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import {
+  type AppRouter,
+  appRouter,
+  bearerToken,
+  type Config,
+  createContextInner,
+  type Deps,
+} from '@stayhub/api';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify from 'fastify';
+import type { Logger } from 'pino';
+import { checkReadiness } from './readiness.ts';
+
+export type ServerConfig = Pick<Config, 'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS'>;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The HTTP host: tRPC at /trpc, liveness at /healthz, readiness at /readyz. Delivery only — every rule
+ * lives in @stayhub/api's services.
+ */
+export async function buildServer(options: { deps: Deps; config: ServerConfig; logger: Logger }) {
+  const { deps, config, logger } = options;
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // A caller's request id is kept when it looks like one, so logs join up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 5_000 },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cors, {
+    // Browser frontends: only the listed origins; bearer tokens, so no cookies are needed (credentials off).
+    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'trpc-accept'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const readiness = await checkReadiness(deps);
+    return reply.code(readiness.ready ? 200 : 503).send(readiness);
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
+      createContext: ({ req }) =>
+        createContextInner({
+          deps,
+          token: bearerToken(req.headers.authorization),
+          meta: {
+            requestId: req.id,
+            ip: req.ip,
+            userAgent: req.headers['user-agent'] ?? null,
+          },
+        }),
+      responseMeta: ({ errors }) => {
+        const retryAfterMs = errors
+          .map((e) => (e.cause && 'retryAfterMs' in e.cause ? Number(e.cause.retryAfterMs) : 0))
+          .reduce((a, b) => Math.max(a, b), 0);
+        return retryAfterMs > 0 ? { headers: { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) } } : {};
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  return app;
+}
+
+export type StayHubServer = Awaited<ReturnType<typeof buildServer>>;

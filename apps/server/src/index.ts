@@ -1,0 +1,1 @@
+export { buildServer, type ServerConfig } from './app.ts';

@@ -1,0 +1,1 @@
+export { type StartedWorker, startWorker, type WorkerOptions } from './worker.ts';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment (STYLE "Tooling"). Every key is documented in .env.example.
+ * Unset DATABASE_URL → the embedded PostgreSQL; unset REDIS_URL → in-process cache and limiter;
+ * unset SMTP_URL → the dev mailbox (SPEC §2, §6).
+ */
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1'),
+  );
+
+export const configSchema = z.object({
+  NODE_ENV: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['development', 'test', 'production']).default('development'),
+  ),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  PORT: int(3000, 0, 65_535),
+  PUBLIC_URL: optionalUrl,
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: int(10, 1, 200),
+  EMBEDDED_PG_PORT: int(54329, 1024, 65_535),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  REDIS_URL: optionalUrl,
+  REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('stayhub:')),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('StayHub <no-reply@stayhub.local>')),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
+  TRPC_MAX_BATCH_SIZE: int(20, 1, 200),
+  CORS_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+  ),
+  SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
+  WORKER_CONCURRENCY: int(5, 1, 100),
+  WORKER_POLL_INTERVAL_MS: int(1_000, 50, 60_000),
+  SEED_DEMO: bool(true),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

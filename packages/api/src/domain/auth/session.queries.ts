@@ -1,0 +1,49 @@
+import type { Executor } from '@stayhub/db';
+
+/** A session with the user facts every request needs (role, status), in one round trip. */
+export function findSessionByTokenHash(db: Executor, tokenHash: Buffer) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.user_id', 'sessions.user_id')
+    .select([
+      'sessions.session_id',
+      'sessions.user_id',
+      'sessions.expires_at',
+      'sessions.absolute_expires_at',
+      'sessions.last_used_at',
+      'users.role',
+      'users.status',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export function touchSession(db: Executor, sessionId: string, lastUsedAt: Date, expiresAt: Date) {
+  return db
+    .updateTable('sessions')
+    .set({ last_used_at: lastUsedAt, expires_at: expiresAt })
+    .where('session_id', '=', sessionId)
+    .execute();
+}
+
+export function insertSession(
+  db: Executor,
+  values: {
+    user_id: string;
+    token_hash: Buffer;
+    expires_at: Date;
+    absolute_expires_at: Date;
+    last_used_at: Date;
+    user_agent: string | null;
+    ip: string | null;
+  },
+) {
+  return db.insertInto('sessions').values(values).returning(['session_id']).executeTakeFirstOrThrow();
+}
+
+export function deleteExpiredSessions(db: Executor, now: Date) {
+  return db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('absolute_expires_at', '<=', now)]))
+    .executeTakeFirst();
+}

@@ -1,0 +1,65 @@
+import type { Deps } from '../deps.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import { findSessionByTokenHash, touchSession } from './session.queries.ts';
+import { hashToken, isSessionLive, needsTouch, slideExpiry } from './session.rules.ts';
+import type { Viewer } from './viewer.ts';
+
+/**
+ * Session lookups go through the cache with Postgres as the truth. Entries live briefly and are deleted
+ * by every revocation and suspension (sessionCacheKey), so a revoked session fails at the very next
+ * request while Redis is up; if Redis was unreachable at revocation time, the TTL bounds the staleness.
+ */
+const SESSION_CACHE_TTL_SECONDS = 60;
+
+export const sessionCacheKey = (tokenHash: Buffer) => `session:${tokenHash.toString('hex')}`;
+
+interface CachedSession {
+  sessionId: string;
+  userId: string;
+  role: Viewer['role'];
+  status: 'active' | 'suspended';
+  expiresAt: string;
+  absoluteExpiresAt: string;
+  lastUsedAt: string;
+}
+
+async function loadSession(deps: Deps, tokenHash: Buffer): Promise<CachedSession | undefined> {
+  const key = sessionCacheKey(tokenHash);
+  const cached = await deps.cache.get<CachedSession>(key);
+  if (cached) return cached;
+  const row = await findSessionByTokenHash(deps.db, tokenHash);
+  if (!row) return undefined;
+  const session: CachedSession = {
+    sessionId: row.session_id,
+    userId: row.user_id,
+    role: row.role,
+    status: row.status,
+    expiresAt: row.expires_at.toISOString(),
+    absoluteExpiresAt: row.absolute_expires_at.toISOString(),
+    lastUsedAt: row.last_used_at.toISOString(),
+  };
+  await deps.cache.set(key, session, SESSION_CACHE_TTL_SECONDS);
+  return session;
+}
+
+/** Bearer token → viewer, or UNAUTHORIZED. Slides the idle expiry at most once a minute. */
+export async function authenticate(deps: Deps, token: string): Promise<Viewer> {
+  const tokenHash = hashToken(token);
+  const session = await loadSession(deps, tokenHash);
+  if (!session) throw new UnauthenticatedError();
+  const now = deps.clock.now();
+  const times = {
+    expiresAt: new Date(session.expiresAt),
+    absoluteExpiresAt: new Date(session.absoluteExpiresAt),
+    lastUsedAt: new Date(session.lastUsedAt),
+  };
+  if (!isSessionLive(times, now))
+    throw new UnauthenticatedError('SESSION_EXPIRED', 'your session has expired');
+  if (session.status !== 'active')
+    throw new UnauthenticatedError('ACCOUNT_SUSPENDED', 'this account is suspended');
+  if (needsTouch(times, now)) {
+    await touchSession(deps.db, session.sessionId, now, slideExpiry(times, now));
+    await deps.cache.delete(sessionCacheKey(tokenHash));
+  }
+  return { userId: session.userId, sessionId: session.sessionId, role: session.role };
+}

@@ -1,0 +1,17 @@
+import type { DB } from '@stayhub/db';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Cache } from '../infra/cache/cache.ts';
+import type { Clock } from '../infra/clock.ts';
+import type { RateLimiter } from '../infra/limiter/limiter.ts';
+import type { Mailer } from '../infra/mail/mailer.ts';
+
+/** What services need, passed in (never imported as singletons) so tests build their own. */
+export interface Deps {
+  db: Kysely<DB>;
+  cache: Cache;
+  limiter: RateLimiter;
+  clock: Clock;
+  mailer: Mailer;
+  logger: Logger;
+}

@@ -1,0 +1,125 @@
+/**
+ * Domain errors: what services throw. The tRPC layer maps each kind to one TRPC code (trpc/errors.ts);
+ * `reason` is the stable machine-readable value the SDK exposes as a union (SPEC §5).
+ */
+export const errorReasons = [
+  // generic, one per kind
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'PAYMENT_DECLINED',
+  'RATE_LIMITED',
+  'INTERNAL',
+  // accounts
+  'EMAIL_TAKEN',
+  'INVALID_CREDENTIALS',
+  'WEAK_PASSWORD',
+  'SESSION_EXPIRED',
+  'ACCOUNT_SUSPENDED',
+  'INVALID_TOKEN',
+  'ALREADY_HOST',
+  'ALREADY_VERIFIED',
+  // properties
+  'LISTING_INCOMPLETE',
+  'TOO_MANY_PHOTOS',
+  // bookings
+  'DATES_UNAVAILABLE',
+  'STAY_TOO_SHORT',
+  'STAY_TOO_LONG',
+  'TOO_MANY_GUESTS',
+  'START_IN_PAST',
+  'PROPERTY_NOT_BOOKABLE',
+  'OWN_PROPERTY',
+  'INVALID_TRANSITION',
+  'IDEMPOTENCY_KEY_REUSED',
+  // reviews
+  'REVIEW_WINDOW_CLOSED',
+  'ALREADY_REVIEWED',
+  'ALREADY_RESPONDED',
+] as const;
+
+export type ErrorReason = (typeof errorReasons)[number];
+
+export type ErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rule_violation'
+  | 'payment_declined'
+  | 'rate_limited';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: ErrorKind;
+  constructor(
+    readonly reason: ErrorReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that passed the schema but breaks a field-level rule; `path` names the field. */
+export class ValidationError extends DomainError {
+  readonly kind = 'validation';
+  constructor(
+    message: string,
+    readonly path: readonly string[] = [],
+    reason: ErrorReason = 'VALIDATION_FAILED',
+  ) {
+    super(reason, message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+  constructor(reason: ErrorReason = 'UNAUTHENTICATED', message = 'sign in to continue') {
+    super(reason, message);
+  }
+}
+
+/** Known resource, caller not allowed. Prefer NotFoundError for things the viewer may not even see (SPEC §4). */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+  constructor(reason: ErrorReason = 'FORBIDDEN', message = 'not allowed') {
+    super(reason, message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found';
+  constructor(what: string, reason: ErrorReason = 'NOT_FOUND') {
+    super(reason, `${what} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+  constructor(reason: ErrorReason = 'CONFLICT', message = 'conflicts with the current state') {
+    super(reason, message);
+  }
+}
+
+/** A business rule says no (stay too short, review window closed…). */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule_violation';
+}
+
+export class PaymentDeclinedError extends DomainError {
+  readonly kind = 'payment_declined';
+  constructor(message = 'the payment was declined') {
+    super('PAYMENT_DECLINED', message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
+  constructor(readonly retryAfterMs: number) {
+    super('RATE_LIMITED', 'too many requests, try again later');
+  }
+}

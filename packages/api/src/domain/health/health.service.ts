@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import type { Deps } from '../deps.ts';
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  database: boolean;
+  cache: boolean;
+  time: Date;
+}
+
+async function databaseReachable(deps: Pick<Deps, 'db'>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(deps.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Readiness: Postgres answers and the cache is reachable (SPEC §2, `/readyz`). */
+export async function checkHealth(deps: Pick<Deps, 'db' | 'cache' | 'clock'>): Promise<Health> {
+  const [database, cache] = await Promise.all([databaseReachable(deps), deps.cache.ping()]);
+  return { status: database && cache ? 'ok' : 'degraded', database, cache, time: deps.clock.now() };
+}

@@ -1,0 +1,14 @@
+export { type Config, ConfigError, loadConfig } from './config.ts';
+export { hashPassword, verifyPassword } from './domain/auth/password.ts';
+export type { Deps } from './domain/deps.ts';
+export { type ErrorReason, errorReasons } from './domain/errors.ts';
+export { checkHealth } from './domain/health/health.service.ts';
+export { type Clock, ManualClock, systemClock } from './infra/clock.ts';
+export { enqueue } from './jobs/enqueue.ts';
+export { createTaskList, crontab } from './jobs/task-list.ts';
+export { createLogger } from './logger.ts';
+export { type AppRouter, appRouter } from './routers/app.router.ts';
+export { dataDir, openRuntime, type Runtime, resolveDatabase } from './runtime.ts';
+export { onShutdownSignal } from './shutdown.ts';
+export { bearerToken, type Context, createContextInner, type RequestMeta } from './trpc/context.ts';
+export { transformer } from './trpc/transformer.ts';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * Every job the system queues: task name → payload schema (SPEC §6). Payloads are `unknown` until a task
+ * parses them here, so a job queued by an older release still gets checked. Payloads carry ids, never
+ * secrets: a task that mails a token creates the token when it runs.
+ */
+const schemas = {
+  send_email: z.object({
+    to: z.email(),
+    subject: z.string().min(1).max(200),
+    text: z.string().min(1),
+  }),
+  purge_expired_sessions: z.object({}).loose(),
+} as const;
+
+export type JobName = keyof typeof schemas;
+export type JobPayload<N extends JobName> = z.input<(typeof schemas)[N]>;
+export type ParsedJobPayload<N extends JobName> = z.output<(typeof schemas)[N]>;
+
+/** Indexed by a generic name, this mapped type keeps the payload type (a plain object literal would not). */
+export const jobCatalog: { [N in JobName]: z.ZodType<ParsedJobPayload<N>, JobPayload<N>> } = schemas;

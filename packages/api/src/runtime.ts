@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createDb,
+  createPool,
+  defaultEmbeddedDataDir,
+  type EmbeddedHandle,
+  startEmbeddedPostgres,
+} from '@stayhub/db';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Deps } from './domain/deps.ts';
+import { createCache } from './infra/cache/create-cache.ts';
+import { type Clock, systemClock } from './infra/clock.ts';
+import { createRateLimiter } from './infra/limiter/create-limiter.ts';
+import { createMailer } from './infra/mail/create-mailer.ts';
+import { createRedis, waitForRedis } from './infra/redis.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Where local state lives when nothing else is configured: `<repo>/.data` (git-ignored). */
+export const dataDir = (config: Pick<Config, 'DATA_DIR'>) => config.DATA_DIR ?? path.join(repoRoot, '.data');
+
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL under the data folder (started here, or shared
+ * when another StayHub process already runs it).
+ */
+export async function resolveDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>,
+  logger: Logger,
+): Promise<{ url: string; embedded: EmbeddedHandle | null }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: defaultEmbeddedDataDir(dataDir(config)),
+    port: config.EMBEDDED_PG_PORT,
+    log: (message) => logger.debug({ postgres: message.trim() }, 'embedded postgres'),
+  });
+  logger.info({ port: config.EMBEDDED_PG_PORT }, 'using embedded PostgreSQL');
+  return { url: embedded.url, embedded };
+}
+
+export interface Runtime {
+  deps: Deps;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The composition root shared by the server and the worker: every dependency built once from config. */
+export async function openRuntime(
+  config: Config,
+  logger: Logger,
+  options: { poolMax?: number; clock?: Clock; applicationName?: string } = {},
+): Promise<Runtime> {
+  const database = await resolveDatabase(config, logger);
+  const pool = createPool({
+    connectionString: database.url,
+    max: options.poolMax ?? config.DATABASE_POOL_MAX,
+    applicationName: options.applicationName ?? 'stayhub',
+    onError: (err) => logger.warn({ err }, 'idle database connection failed'),
+  });
+  const db = createDb({ pool });
+  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger) : undefined;
+  // Start with Redis connected when it is up; when it is down, start anyway (cache misses, local limits).
+  if (redis && !(await waitForRedis(redis, 3_000))) logger.warn('Redis not reachable yet; continuing without it');
+  const deps: Deps = {
+    db,
+    cache: createCache({ redis, prefix: config.REDIS_PREFIX, logger }),
+    limiter: createRateLimiter({ redis, prefix: config.REDIS_PREFIX, logger }),
+    mailer: createMailer({
+      smtpUrl: config.SMTP_URL,
+      mailboxDir: path.join(dataDir(config), 'mailbox'),
+      from: config.MAIL_FROM,
+      logger,
+    }),
+    clock: options.clock ?? systemClock,
+    logger,
+  };
+  return {
+    deps,
+    databaseUrl: database.url,
+    close: async () => {
+      await deps.cache.close();
+      await redis?.quit().catch(() => redis.disconnect());
+      await db.destroy();
+      await database.embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { type TestDeps, useTestDeps } from './deps.ts';

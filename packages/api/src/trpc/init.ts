@@ -1,0 +1,46 @@
+import { initTRPC } from '@trpc/server';
+import { DomainError } from '../domain/errors.ts';
+import type { Context } from './context.ts';
+import { describeError, toTRPCError } from './errors.ts';
+import { transformer } from './transformer.ts';
+
+const t = initTRPC.context<Context>().create({
+  transformer,
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const { message, ...data } = describeError(error);
+    return {
+      code: shape.code,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * First on every procedure base: services throw DomainErrors, this turns them into TRPC codes.
+ * In tRPC v11 `next()` never throws; it returns `{ ok: false, error }` with the thrown value as `cause`.
+ */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+/** Logs unexpected failures once, with the request id, where the client only sees "internal server error". */
+const logInternalErrors = t.middleware(async ({ ctx, next, path, type }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    ctx.deps.logger.error(
+      { err: result.error.cause ?? result.error, path, type, requestId: ctx.meta.requestId },
+      'procedure failed',
+    );
+  }
+  return result;
+});
+
+export const baseProcedure = t.procedure.use(logInternalErrors).use(mapDomainErrors);
+export const middleware = t.middleware;

@@ -1,0 +1,147 @@
+import { TRPCError } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  ConflictError,
+  type DomainError,
+  ForbiddenError,
+  NotFoundError,
+  PaymentDeclinedError,
+  RateLimitedError,
+  RuleViolationError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../src/domain/errors.ts';
+import { useTestDeps } from '../../src/testing/index.ts';
+import { createContextInner } from '../../src/trpc/context.ts';
+import { createCallerFactory, router } from '../../src/trpc/init.ts';
+import {
+  adminProcedure,
+  authedProcedure,
+  hostProcedure,
+  publicProcedure,
+} from '../../src/trpc/procedures.ts';
+import { transformer } from '../../src/trpc/transformer.ts';
+
+const deps = await useTestDeps();
+
+/** Procedures built on the real bases that fail on purpose, to observe the single mapping layer. */
+const probe = router({
+  fail: publicProcedure.input(z.object({ kind: z.string() })).query(({ input }): string => {
+    const errors: Record<string, DomainError | Error> = {
+      validation: new ValidationError('start date is in the past', ['startDate'], 'START_IN_PAST'),
+      unauthenticated: new UnauthenticatedError(),
+      forbidden: new ForbiddenError(),
+      not_found: new NotFoundError('booking'),
+      conflict: new ConflictError('DATES_UNAVAILABLE', 'those dates are taken'),
+      rule: new RuleViolationError('STAY_TOO_SHORT', 'stay at least 2 nights'),
+      payment: new PaymentDeclinedError(),
+      limited: new RateLimitedError(1_500),
+      internal: new Error(
+        'duplicate key value violates unique constraint "users_email_key" (SELECT * FROM users)',
+      ),
+    };
+    throw errors[input.kind] ?? new Error('unknown kind');
+  }),
+  strict: publicProcedure
+    .input(z.object({ email: z.email(), guests: z.number().int().min(1) }))
+    .query(() => 'ok'),
+  authed: authedProcedure.query(({ ctx }) => ctx.viewer.userId),
+  host: hostProcedure.query(() => 'host'),
+  admin: adminProcedure.query(() => 'admin'),
+});
+
+const caller = createCallerFactory(probe)(createContextInner({ deps }));
+
+const errorBody = z.object({
+  error: z.object({
+    json: z.object({
+      message: z.string(),
+      data: z.object({
+        code: z.string(),
+        reason: z.string(),
+        fieldErrors: z.array(z.object({ path: z.string(), message: z.string() })).nullable(),
+        retryAfterMs: z.number().nullable(),
+      }),
+    }),
+  }),
+});
+
+/** A GET through tRPC's own fetch adapter: the wire format a client sees, superjson-encoded. */
+async function overHttp(path: string, input: unknown) {
+  const url = `http://stayhub.test/trpc/${path}?input=${encodeURIComponent(JSON.stringify(transformer.serialize(input)))}`;
+  const response = await fetchRequestHandler({
+    endpoint: '/trpc',
+    req: new Request(url),
+    router: probe,
+    createContext: () => createContextInner({ deps }),
+    onError: () => {},
+  });
+  const body = errorBody.parse(await response.json());
+  return { status: response.status, error: body.error.json };
+}
+
+async function failure(call: () => Promise<unknown>): Promise<TRPCError> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('domain error mapping', () => {
+  it.each([
+    ['validation', 'BAD_REQUEST', 'START_IN_PAST', 400],
+    ['unauthenticated', 'UNAUTHORIZED', 'UNAUTHENTICATED', 401],
+    ['forbidden', 'FORBIDDEN', 'FORBIDDEN', 403],
+    ['not_found', 'NOT_FOUND', 'NOT_FOUND', 404],
+    ['conflict', 'CONFLICT', 'DATES_UNAVAILABLE', 409],
+    ['rule', 'UNPROCESSABLE_CONTENT', 'STAY_TOO_SHORT', 422],
+    ['payment', 'PAYMENT_REQUIRED', 'PAYMENT_DECLINED', 402],
+    ['limited', 'TOO_MANY_REQUESTS', 'RATE_LIMITED', 429],
+  ])('maps a %s error to %s with reason %s', async (kind, code, reason, status) => {
+    const error = await failure(() => caller.fail({ kind }));
+    expect(error.code).toBe(code);
+    expect(getHTTPStatusCodeFromError(error)).toBe(status);
+    expect((error.cause as DomainError).reason).toBe(reason);
+  });
+
+  it('formats errors with a reason and field paths, never a stack', async () => {
+    const { status, error } = await overHttp('strict', { email: 'nope', guests: 0 });
+    expect(status).toBe(400);
+    expect(error.data).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION_FAILED' });
+    expect(error.data.fieldErrors?.map((f) => f.path).sort()).toEqual(['email', 'guests']);
+    expect(JSON.stringify(error)).not.toContain('stack');
+  });
+
+  it('masks internal errors: no SQL, no message from the cause', async () => {
+    const { status, error } = await overHttp('fail', { kind: 'internal' });
+    expect(status).toBe(500);
+    expect(error.message).toBe('internal server error');
+    expect(error.data.reason).toBe('INTERNAL');
+    expect(JSON.stringify(error)).not.toMatch(/SELECT|users_email_key|stack/);
+  });
+
+  it('sends the retry delay of a rate limit', async () => {
+    const { status, error } = await overHttp('fail', { kind: 'limited' });
+    expect(status).toBe(429);
+    expect(error.data).toMatchObject({ reason: 'RATE_LIMITED', retryAfterMs: 1_500 });
+  });
+});
+
+describe('procedure bases', () => {
+  it('refuses an anonymous caller on an authed procedure', async () => {
+    const error = await failure(() => caller.authed());
+    expect(error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('refuses an unknown token', async () => {
+    const stranger = createCallerFactory(probe)(createContextInner({ deps, token: 'not-a-real-token' }));
+    const error = await failure(() => stranger.admin());
+    expect(error.code).toBe('UNAUTHORIZED');
+  });
+});
