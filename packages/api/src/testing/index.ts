@@ -1,1 +1,9 @@
 export { type TestDeps, useTestDeps } from './deps.ts';
+export {
+  createBooking,
+  createProperty,
+  createSignedInUser,
+  createUser,
+  TEST_PASSWORD,
+  type TestUser,
+} from './factories.ts';

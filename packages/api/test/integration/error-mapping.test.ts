@@ -14,7 +14,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../../src/domain/errors.ts';
-import { useTestDeps } from '../../src/testing/index.ts';
+import { createSignedInUser, useTestDeps } from '../../src/testing/index.ts';
 import { createContextInner } from '../../src/trpc/context.ts';
 import { createCallerFactory, router } from '../../src/trpc/init.ts';
 import {
@@ -143,5 +143,38 @@ describe('procedure bases', () => {
     const stranger = createCallerFactory(probe)(createContextInner({ deps, token: 'not-a-real-token' }));
     const error = await failure(() => stranger.admin());
     expect(error.code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('who may call what', () => {
+  const as = (token: string) => createCallerFactory(probe)(createContextInner({ deps, token }));
+
+  it('lets any signed-in user through the authed base, as themselves', async () => {
+    const guest = await createSignedInUser(deps);
+    expect(await as(guest.token).authed()).toBe(guest.userId);
+  });
+
+  it('refuses a guest on host and admin procedures', async () => {
+    const guest = await createSignedInUser(deps);
+    expect((await failure(() => as(guest.token).host())).code).toBe('FORBIDDEN');
+    expect((await failure(() => as(guest.token).admin())).code).toBe('FORBIDDEN');
+  });
+
+  it('lets a host in as a host but refuses them admin procedures', async () => {
+    const host = await createSignedInUser(deps, { role: 'host' });
+    expect(await as(host.token).host()).toBe('host');
+    expect((await failure(() => as(host.token).admin())).code).toBe('FORBIDDEN');
+  });
+
+  it('lets an admin call admin procedures', async () => {
+    const admin = await createSignedInUser(deps, { role: 'admin' });
+    expect(await as(admin.token).admin()).toBe('admin');
+  });
+
+  it('refuses a suspended user with ACCOUNT_SUSPENDED', async () => {
+    const suspended = await createSignedInUser(deps, { status: 'suspended' });
+    const error = await failure(() => as(suspended.token).authed());
+    expect(error.code).toBe('UNAUTHORIZED');
+    expect((error.cause as DomainError).reason).toBe('ACCOUNT_SUSPENDED');
   });
 });

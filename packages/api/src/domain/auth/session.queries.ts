@@ -47,3 +47,23 @@ export function deleteExpiredSessions(db: Executor, now: Date) {
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('absolute_expires_at', '<=', now)]))
     .executeTakeFirst();
 }
+
+export function deleteSession(db: Executor, sessionId: string, userId: string) {
+  return db
+    .deleteFrom('sessions')
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .returning(['token_hash'])
+    .executeTakeFirst();
+}
+
+/** Deletes a user's sessions (all, or all but one) and returns their token hashes for cache invalidation. */
+export function deleteSessionsOfUser(db: Executor, userId: string, exceptSessionId?: string) {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptSessionId) query = query.where('session_id', '<>', exceptSessionId);
+  return query.returning(['token_hash']).execute();
+}
+
+export function tokenHashesOfUser(db: Executor, userId: string) {
+  return db.selectFrom('sessions').select(['token_hash']).where('user_id', '=', userId).execute();
+}

@@ -1,7 +1,16 @@
+import type { Executor } from '@stayhub/db';
 import type { Deps } from '../deps.ts';
 import { UnauthenticatedError } from '../errors.ts';
-import { findSessionByTokenHash, touchSession } from './session.queries.ts';
-import { hashToken, isSessionLive, needsTouch, slideExpiry } from './session.rules.ts';
+import { findSessionByTokenHash, insertSession, touchSession } from './session.queries.ts';
+import {
+  hashToken,
+  isSessionLive,
+  needsTouch,
+  newSessionToken,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  slideExpiry,
+} from './session.rules.ts';
 import type { Viewer } from './viewer.ts';
 
 /**
@@ -62,4 +71,39 @@ export async function authenticate(deps: Deps, token: string): Promise<Viewer> {
     await deps.cache.delete(sessionCacheKey(tokenHash));
   }
   return { userId: session.userId, sessionId: session.sessionId, role: session.role };
+}
+
+export interface SessionMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Opens a session for `userId` on `executor` (the caller's transaction) and returns the only copy of its token. */
+export async function startSession(
+  deps: Pick<Deps, 'clock'>,
+  executor: Executor,
+  userId: string,
+  meta: SessionMeta,
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = newSessionToken();
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  const { session_id } = await insertSession(executor, {
+    user_id: userId,
+    token_hash: hashToken(token),
+    last_used_at: now,
+    expires_at: expiresAt,
+    absolute_expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    user_agent: meta.userAgent?.slice(0, 512) ?? null,
+    ip: meta.ip,
+  });
+  return { token, sessionId: session_id, expiresAt };
+}
+
+/**
+ * Forgets cached lookups of sessions that were just deleted or whose user changed (role, suspension).
+ * Call it after the transaction commits: invalidating earlier lets a concurrent request re-cache the old row.
+ */
+export async function invalidateSessionCache(deps: Pick<Deps, 'cache'>, tokenHashes: readonly Buffer[]) {
+  if (tokenHashes.length > 0) await deps.cache.delete(...tokenHashes.map(sessionCacheKey));
 }

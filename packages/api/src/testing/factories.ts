@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { DB, Executor } from '@stayhub/db';
+import type { Insertable } from 'kysely';
+import { hashPassword } from '../domain/auth/password.ts';
+import { startSession } from '../domain/auth/session.service.ts';
+import type { Deps } from '../domain/deps.ts';
+
+/**
+ * Test factories: each inserts one valid row with sensible defaults and returns what a test needs.
+ * They write straight to the tables (not through services) so a test of one service does not depend on another.
+ */
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let sequence = 0;
+const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`;
+
+/** argon2id at OWASP cost is slow on purpose; hash the shared test password once per process. */
+let testPasswordHash: Promise<string> | undefined;
+const hashFor = (password: string) =>
+  password === TEST_PASSWORD ? (testPasswordHash ??= hashPassword(TEST_PASSWORD)) : hashPassword(password);
+
+export interface TestUser {
+  userId: string;
+  email: string;
+  password: string;
+  role: 'guest' | 'host' | 'admin';
+}
+
+export async function createUser(
+  db: Executor,
+  overrides: Partial<Insertable<DB['users']>> & { password?: string } = {},
+): Promise<TestUser> {
+  const { password = TEST_PASSWORD, ...columns } = overrides;
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: `user-${next()}@example.test`,
+      first_name: 'Test',
+      last_name: 'User',
+      password_hash: await hashFor(password),
+      ...columns,
+    })
+    .returning(['user_id', 'email', 'role'])
+    .executeTakeFirstOrThrow();
+  return { userId: row.user_id, email: row.email, password, role: row.role };
+}
+
+/** A user with an open session: `token` goes in `Authorization: Bearer`. */
+export async function createSignedInUser(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  overrides: Parameters<typeof createUser>[1] = {},
+): Promise<TestUser & { token: string; sessionId: string }> {
+  const user = await createUser(deps.db, overrides);
+  const session = await startSession(deps, deps.db, user.userId, { ip: '127.0.0.1', userAgent: 'vitest' });
+  return { ...user, token: session.token, sessionId: session.sessionId };
+}
+
+export async function createProperty(
+  db: Executor,
+  hostId: string,
+  overrides: Partial<Insertable<DB['properties']>> = {},
+): Promise<{ propertyId: string }> {
+  const row = await db
+    .insertInto('properties')
+    .values({
+      host_id: hostId,
+      name: `Test place ${next()}`,
+      description: 'A quiet place for tests.',
+      property_type: 'apartment',
+      address: '1 Test Street',
+      city: 'Lisbon',
+      country: 'PT',
+      lat: 38.7223,
+      lng: -9.1393,
+      timezone: 'Europe/Lisbon',
+      price_per_night_cents: 10_000,
+      cleaning_fee_cents: 2_500,
+      currency: 'EUR',
+      max_guests: 4,
+      bedrooms: 2,
+      beds: 2,
+      bathrooms: 1,
+      cancellation_policy: 'moderate',
+      status: 'listed',
+      listed_at: new Date(),
+      ...overrides,
+    })
+    .returning(['property_id'])
+    .executeTakeFirstOrThrow();
+  return { propertyId: row.property_id };
+}
+
+const HOLDING = new Set(['requested', 'pending', 'confirmed', 'completed']);
+
+/**
+ * A booking with a consistent price snapshot (SPEC §4 pricing) and, for holding statuses, its occupancy
+ * row — as the booking service would leave it.
+ */
+export async function createBooking(
+  db: Executor,
+  input: {
+    propertyId: string;
+    guestId: string;
+    startDate: string;
+    endDate: string;
+    status?: DB['bookings']['status'];
+    guests?: number;
+  },
+): Promise<{ bookingId: string; totalCents: number }> {
+  const property = await db
+    .selectFrom('properties')
+    .select(['price_per_night_cents', 'cleaning_fee_cents', 'currency'])
+    .where('property_id', '=', input.propertyId)
+    .executeTakeFirstOrThrow();
+  const nights = Math.round((Date.parse(input.endDate) - Date.parse(input.startDate)) / 86_400_000);
+  const subtotal = nights * property.price_per_night_cents;
+  const serviceFee = Math.round(((subtotal + property.cleaning_fee_cents) * 14) / 100);
+  const total = subtotal + property.cleaning_fee_cents + serviceFee;
+  const status = input.status ?? 'confirmed';
+  const row = await db
+    .insertInto('bookings')
+    .values({
+      property_id: input.propertyId,
+      user_id: input.guestId,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      guests: input.guests ?? 1,
+      status,
+      nightly_price_cents: property.price_per_night_cents,
+      nights,
+      subtotal_cents: subtotal,
+      cleaning_fee_cents: property.cleaning_fee_cents,
+      service_fee_cents: serviceFee,
+      total_cents: total,
+      currency: property.currency,
+      payment_method: 'credit_card',
+      payment_token: 'tok_visa',
+      idempotency_key: randomUUID(),
+      request_hash: 'factory',
+    })
+    .returning(['booking_id'])
+    .executeTakeFirstOrThrow();
+  if (HOLDING.has(status)) {
+    await db
+      .insertInto('occupancy')
+      .values({
+        property_id: input.propertyId,
+        kind: 'booking',
+        booking_id: row.booking_id,
+        start_date: input.startDate,
+        end_date: input.endDate,
+      })
+      .execute();
+  }
+  return { bookingId: row.booking_id, totalCents: total };
+}
