@@ -4,6 +4,7 @@ export type { Deps } from './domain/deps.ts';
 export { type ErrorReason, errorReasons } from './domain/errors.ts';
 export { checkHealth } from './domain/health/health.service.ts';
 export { type Clock, ManualClock, systemClock } from './infra/clock.ts';
+export { readMailbox, type StoredMail } from './infra/mail/dev-mailbox.ts';
 export { enqueue } from './jobs/enqueue.ts';
 export { createTaskList, crontab } from './jobs/task-list.ts';
 export { createLogger } from './logger.ts';

@@ -27,7 +27,8 @@ export async function useTestDeps(options: { clock?: Clock } = {}): Promise<Test
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const redisUrl = testRedisUrl();
   const redis = redisUrl ? createRedis(redisUrl, logger) : undefined;
-  if (redis && !(await waitForRedis(redis, 5_000))) throw new Error(`REDIS_URL is set but Redis is not reachable`);
+  if (redis && !(await waitForRedis(redis, 5_000)))
+    throw new Error(`REDIS_URL is set but Redis is not reachable`);
   const prefix = `stayhub-test:${randomBytes(4).toString('hex')}:`;
   const mailboxDir = await mkdtemp(path.join(tmpdir(), 'stayhub-mail-'));
   const cache = createCache({ redis, prefix, logger });

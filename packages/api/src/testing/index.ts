@@ -7,3 +7,4 @@ export {
   TEST_PASSWORD,
   type TestUser,
 } from './factories.ts';
+export { type QueuedJob, queuedJobs, runDueJobs } from './jobs.ts';

@@ -1,0 +1,47 @@
+import { createPool } from '@stayhub/db';
+import { runTaskListOnce } from 'graphile-worker';
+import { sql } from 'kysely';
+import { createTaskList } from '../jobs/task-list.ts';
+import type { TestDeps } from './deps.ts';
+
+/**
+ * Runs every job that is due now with the real task list, in this process, then returns. Jobs that fail
+ * are rescheduled by graphile-worker (with backoff) exactly as in the worker process.
+ */
+export async function runDueJobs(deps: TestDeps): Promise<void> {
+  const pool = createPool({
+    connectionString: deps.databaseUrl,
+    max: 2,
+    applicationName: 'stayhub-test-jobs',
+  });
+  const client = await pool.connect();
+  try {
+    await runTaskListOnce({}, createTaskList(deps), client);
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}
+
+export interface QueuedJob {
+  id: number;
+  payload: unknown;
+  key: string | null;
+  runAt: Date;
+  attempts: number;
+  lastError: string | null;
+}
+
+/**
+ * Jobs waiting in the queue for one task. The public `graphile_worker.jobs` view hides payloads, so this
+ * test-only helper reads graphile-worker's private tables (schema version 0.17).
+ */
+export async function queuedJobs(deps: Pick<TestDeps, 'db'>, task: string): Promise<QueuedJob[]> {
+  const { rows } = await sql<QueuedJob>`
+    select j.id, j.payload, j.key, j.run_at as "runAt", j.attempts, j.last_error as "lastError"
+    from graphile_worker._private_jobs j
+    join graphile_worker._private_tasks t on t.id = j.task_id
+    where t.identifier = ${task}
+    order by j.id`.execute(deps.db);
+  return rows;
+}
