@@ -61,7 +61,8 @@ export async function openRuntime(
   const db = createDb({ pool });
   const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger) : undefined;
   // Start with Redis connected when it is up; when it is down, start anyway (cache misses, local limits).
-  if (redis && !(await waitForRedis(redis, 3_000))) logger.warn('Redis not reachable yet; continuing without it');
+  if (redis && !(await waitForRedis(redis, 3_000)))
+    logger.warn('Redis not reachable yet; continuing without it');
   const deps: Deps = {
     db,
     cache: createCache({ redis, prefix: config.REDIS_PREFIX, logger }),

@@ -16,8 +16,11 @@ const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`;
 
 /** argon2id at OWASP cost is slow on purpose; hash the shared test password once per process. */
 let testPasswordHash: Promise<string> | undefined;
-const hashFor = (password: string) =>
-  password === TEST_PASSWORD ? (testPasswordHash ??= hashPassword(TEST_PASSWORD)) : hashPassword(password);
+function hashFor(password: string): Promise<string> {
+  if (password !== TEST_PASSWORD) return hashPassword(password);
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return testPasswordHash;
+}
 
 export interface TestUser {
   userId: string;

@@ -1,0 +1,109 @@
+/**
+ * `npm start`: the whole of StayHub on one machine. Brings up PostgreSQL (embedded unless DATABASE_URL is
+ * set), migrates, seeds the demo data, then runs the API server and the worker as two child processes and
+ * prints where to go. SIGTERM/SIGINT stop the children first (they drain), then PostgreSQL.
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, hashPassword, loadConfig } from '@stayhub/api';
+import { createDb, createPool, migrateToLatest } from '@stayhub/db';
+import { demoLogins, seedDemo } from '@stayhub/db/seed';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const config = loadConfig();
+const logger = createLogger({ level: config.LOG_LEVEL, name: 'stayhub-stack' });
+
+/** DATABASE_URL, or the embedded server run by a detached child that we stop last. */
+async function openDatabase(): Promise<{ url: string; owner: ChildProcess | null }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, owner: null };
+  const owner = fork(path.join(root, 'scripts/embedded-db.ts'), [], {
+    cwd: root,
+    detached: true,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    owner.once('message', (message) => {
+      if (typeof message === 'object' && message && 'url' in message && typeof message.url === 'string') {
+        resolve(message.url);
+      } else reject(new Error('unexpected message from the database process'));
+    });
+    owner.once('exit', (code) => reject(new Error(`the database process exited (code ${code})`)));
+  });
+  return { url, owner };
+}
+
+const database = await openDatabase();
+const pool = createPool({ connectionString: database.url, max: 4, applicationName: 'stayhub-setup' });
+const db = createDb({ pool });
+try {
+  const applied = await migrateToLatest(db, pool);
+  logger.info({ applied: applied.length }, applied.length ? 'migrated' : 'schema up to date');
+  if (config.SEED_DEMO) {
+    const seeded = await seedDemo(db, {
+      hashPassword,
+      onProgress: (step) => logger.info({ step }, 'seeding demo data'),
+    });
+    logger.info(seeded, 'demo data ready');
+  }
+} finally {
+  await db.destroy();
+}
+
+const childEnv = { ...process.env, DATABASE_URL: database.url };
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+function launch(name: string, entry: string): void {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: childEnv,
+    stdio: 'inherit',
+  });
+  children.set(name, child);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      logger.error({ process: name, code, signal }, 'a StayHub process stopped; shutting the rest down');
+      void stop(1);
+    } else if (children.size === 0) {
+      void finish();
+    }
+  });
+}
+
+let exitCode = 0;
+async function finish(): Promise<void> {
+  const owner = database.owner;
+  if (owner && owner.exitCode === null) {
+    await new Promise((resolve) => {
+      owner.once('exit', resolve);
+      owner.kill('SIGTERM');
+    });
+  }
+  logger.info('stopped');
+  process.exit(exitCode);
+}
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  exitCode = code;
+  if (children.size === 0) return finish();
+  for (const child of children.values()) child.kill('SIGTERM');
+}
+
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+
+launch('server', 'apps/server/src/main.ts');
+launch('worker', 'apps/worker/src/main.ts');
+
+const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+const logins = config.SEED_DEMO
+  ? demoLogins.map((l) => `    ${l.role.padEnd(6)} ${l.email.padEnd(28)} ${l.password}`).join('\n')
+  : '    (SEED_DEMO=false: no demo accounts)';
+process.stdout.write(
+  `\nStayHub is starting at ${url}\n  tRPC:      ${url}/trpc\n  liveness:  ${url}/healthz\n  readiness: ${url}/readyz\n  demo logins:\n${logins}\n  Ctrl-C stops everything.\n\n`,
+);
