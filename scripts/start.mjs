@@ -12,3 +12,10 @@ if (install.status !== 0) process.exit(install.status ?? 1);
 const stack = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stack.kill(signal));
 stack.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// `npm start` runs us under `sh -c`; a SIGTERM sent to npm kills that shell without passing the signal on.
+// Losing our parent therefore means "stop" too, or the stack would run on, orphaned.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stack.kill('SIGTERM');
+}, 500).unref();
