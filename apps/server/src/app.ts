@@ -13,9 +13,17 @@ import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import { checkReadiness } from './readiness.ts';
 
-export type ServerConfig = Pick<Config, 'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS'>;
+export type ServerConfig = Pick<
+  Config,
+  'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS' | 'TRUST_PROXY'
+>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A hop count becomes the function form Fastify's types accept; addresses and booleans pass through. */
+function trustedProxies(setting: ServerConfig['TRUST_PROXY']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
 
 /**
  * The HTTP host: tRPC at /trpc, liveness at /healthz, readiness at /readyz. Delivery only — every rule
@@ -32,7 +40,8 @@ export async function buildServer(options: { deps: Deps; config: ServerConfig; l
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: true,
+    // Per-IP rate limits count req.ip: only configured proxies may set it through X-Forwarded-For.
+    trustProxy: trustedProxies(config.TRUST_PROXY),
     routerOptions: { maxParamLength: 5_000 },
   });
 

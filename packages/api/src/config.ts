@@ -52,6 +52,26 @@ export const configSchema = z.object({
           .filter(Boolean),
       ),
   ),
+  /**
+   * Which proxies may set X-Forwarded-For (the client IP that per-IP rate limits count). Unset: none — the
+   * socket address is the client. A number: that many hops. Otherwise comma-separated addresses/CIDRs.
+   * `true` trusts every sender, so any client could pick its own IP: only behind a proxy that overwrites it.
+   */
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('false')
+      .transform((v): boolean | number | string[] => {
+        if (v === 'false') return false;
+        if (v === 'true') return true;
+        if (/^\d+$/.test(v)) return Number(v);
+        return v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+      }),
+  ),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
   WORKER_CONCURRENCY: int(5, 1, 100),
   WORKER_POLL_INTERVAL_MS: int(1_000, 50, 60_000),

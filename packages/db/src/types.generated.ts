@@ -245,6 +245,8 @@ export interface Users {
   phone_number: string | null;
   role: Generated<UserRole>;
   status: Generated<UserStatus>;
+  suspended_at: Timestamp | null;
+  suspension_reason: string | null;
   updated_at: Generated<Timestamp>;
   user_id: Generated<string>;
 }

@@ -8,7 +8,12 @@ const deps = await useTestDeps();
 const app = await buildServer({
   deps,
   logger: pino({ level: 'silent' }),
-  config: { BODY_LIMIT_BYTES: 1_024 * 64, TRPC_MAX_BATCH_SIZE: 5, CORS_ORIGINS: ['http://app.example'] },
+  config: {
+    BODY_LIMIT_BYTES: 1_024 * 64,
+    TRPC_MAX_BATCH_SIZE: 5,
+    CORS_ORIGINS: ['http://app.example'],
+    TRUST_PROXY: false,
+  },
 });
 const origin = await app.listen({ host: '127.0.0.1', port: 0 });
 afterAll(() => app.close());

@@ -22,6 +22,9 @@ export const errorReasons = [
   'INVALID_TOKEN',
   'ALREADY_HOST',
   'ALREADY_VERIFIED',
+  // account administration
+  'CANNOT_SUSPEND_SELF',
+  'CANNOT_SUSPEND_ADMIN',
   // properties
   'LISTING_INCOMPLETE',
   'TOO_MANY_PHOTOS',

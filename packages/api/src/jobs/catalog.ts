@@ -12,6 +12,9 @@ const schemas = {
     text: z.string().min(1),
   }),
   purge_expired_sessions: z.object({}).loose(),
+  send_password_reset: z.object({ userId: z.uuid() }),
+  send_email_verification: z.object({ userId: z.uuid() }),
+  purge_expired_user_tokens: z.object({}).loose(),
 } as const;
 
 export type JobName = keyof typeof schemas;

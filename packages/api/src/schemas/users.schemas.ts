@@ -33,3 +33,41 @@ export const publicProfileView = z.object({
     .nullable(),
 });
 export type PublicProfileView = z.infer<typeof publicProfileView>;
+
+/**
+ * E.164-ish: a leading + and 7–15 digits. Spaces, dots, dashes and parentheses that people type are
+ * dropped first, so '+351 912-345-678' is stored as '+351912345678'.
+ */
+export const phoneNumberInput = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/[\s().-]/g, ''))
+  .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'use the international format, e.g. +351912345678'));
+
+const nameInput = z.string().trim().min(1).max(100);
+
+/**
+ * What a user may change about themselves. Email, role and status are not here (auth and admin own
+ * them); an unknown key is refused rather than silently ignored. `null` clears an optional field, and
+ * an empty bio counts as none.
+ */
+export const updateProfileInput = z.strictObject({
+  firstName: nameInput.optional(),
+  lastName: nameInput.optional(),
+  phoneNumber: phoneNumberInput.nullable().optional(),
+  bio: z
+    .string()
+    .trim()
+    .max(1000)
+    .transform((value) => value || null)
+    .nullable()
+    .optional(),
+  avatarUrl: z
+    .url({ protocol: /^https$/, message: 'use an https URL' })
+    .max(2048)
+    .nullable()
+    .optional(),
+});
+export type UpdateProfileInput = z.output<typeof updateProfileInput>;
+
+export const profileInput = z.object({ userId: z.uuid() });

@@ -31,6 +31,7 @@ export function insertSession(
   values: {
     user_id: string;
     token_hash: Buffer;
+    created_at: Date;
     expires_at: Date;
     absolute_expires_at: Date;
     last_used_at: Date;
@@ -66,4 +67,37 @@ export function deleteSessionsOfUser(db: Executor, userId: string, exceptSession
 
 export function tokenHashesOfUser(db: Executor, userId: string) {
   return db.selectFrom('sessions').select(['token_hash']).where('user_id', '=', userId).execute();
+}
+
+/**
+ * A user's live sessions, newest first, keyset-paginated on (created_at, session_id). created_at comes from
+ * the app clock at millisecond precision (startSession), so a cursor made from a JS Date matches exactly.
+ */
+export function listLiveSessionsOfUser(
+  db: Executor,
+  userId: string,
+  now: Date,
+  page: { after?: { createdAt: Date; sessionId: string } | undefined; limit: number },
+) {
+  let query = db
+    .selectFrom('sessions')
+    .select([
+      'session_id',
+      'created_at',
+      'last_used_at',
+      'expires_at',
+      'absolute_expires_at',
+      'user_agent',
+      'ip',
+    ])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .where('absolute_expires_at', '>', now);
+  if (page.after) {
+    const { createdAt, sessionId } = page.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'session_id'), '<', eb.tuple(createdAt, sessionId)),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('session_id', 'desc').limit(page.limit).execute();
 }

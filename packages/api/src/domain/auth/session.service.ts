@@ -10,6 +10,7 @@ import {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   slideExpiry,
+  storableIp,
 } from './session.rules.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -91,11 +92,12 @@ export async function startSession(
   const { session_id } = await insertSession(executor, {
     user_id: userId,
     token_hash: hashToken(token),
+    created_at: now,
     last_used_at: now,
     expires_at: expiresAt,
     absolute_expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
     user_agent: meta.userAgent?.slice(0, 512) ?? null,
-    ip: meta.ip,
+    ip: storableIp(meta.ip),
   });
   return { token, sessionId: session_id, expiresAt };
 }

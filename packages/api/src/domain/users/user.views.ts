@@ -1,6 +1,7 @@
 import type { DB } from '@stayhub/db';
 import type { Selectable } from 'kysely';
-import type { MeView } from '../../schemas/users.schemas.ts';
+import type { AdminUserView } from '../../schemas/admin.schemas.ts';
+import type { MeView, PublicProfileView } from '../../schemas/users.schemas.ts';
 
 /** The columns a MeView needs; select exactly these (never selectAll on users). */
 export const meColumns = [
@@ -32,5 +33,52 @@ export function toMeView(row: MeRow): MeView {
     avatarUrl: row.avatar_url,
     emailVerifiedAt: row.email_verified_at,
     createdAt: row.created_at,
+  };
+}
+
+/** An AdminUserView's user columns; `last_seen_at` comes from sessions. */
+export const adminUserColumns = [...meColumns, 'suspended_at', 'suspension_reason'] as const;
+
+export type AdminUserRow = Pick<Selectable<DB['users']>, (typeof adminUserColumns)[number]> & {
+  last_seen_at: Date | null;
+};
+
+export function toAdminUserView(row: AdminUserRow): AdminUserView {
+  return {
+    ...toMeView(row),
+    lastSeenAt: row.last_seen_at,
+    suspendedAt: row.suspended_at,
+    suspensionReason: row.suspension_reason,
+  };
+}
+
+export interface ProfileRow {
+  user_id: string;
+  first_name: string;
+  avatar_url: string | null;
+  bio: string | null;
+  created_at: Date;
+}
+
+export interface HostStatsRow {
+  listed_properties: number | null;
+  review_count: number;
+  rating_avg: number | null;
+}
+
+/** Anyone's view of a user (SPEC §4): built from columns that exclude email and phone by construction. */
+export function toPublicProfileView(row: ProfileRow, hostStats: HostStatsRow | null): PublicProfileView {
+  return {
+    userId: row.user_id,
+    firstName: row.first_name,
+    avatarUrl: row.avatar_url,
+    bio: row.bio,
+    isHost: hostStats !== null,
+    joinedAt: row.created_at,
+    hostStats: hostStats && {
+      listedProperties: hostStats.listed_properties ?? 0,
+      reviewCount: hostStats.review_count,
+      ratingAvg: hostStats.rating_avg,
+    },
   };
 }

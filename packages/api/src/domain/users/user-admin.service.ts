@@ -1,0 +1,113 @@
+import { inTransaction } from '@stayhub/db';
+import type {
+  AdminUserList,
+  AdminUsersInput,
+  AdminUserView,
+  SuspendUserInput,
+} from '../../schemas/admin.schemas.ts';
+import { deleteSessionsOfUser } from '../auth/session.queries.ts';
+import { invalidateSessionCache } from '../auth/session.service.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { forgetPublicProfile } from './profile.service.ts';
+import { lockUserById } from './user.queries.ts';
+import { toAdminUserView } from './user.views.ts';
+import { adminUserListQuery, findAdminUserById, setUserStatus } from './user-admin.queries.ts';
+import { containsPattern, decodeUserCursor, encodeUserCursor } from './user-search.rules.ts';
+
+/** The procedure base already requires an admin; services check again so no other caller skips it. */
+function assertAdmin(viewer: Viewer): void {
+  if (viewer.role !== 'admin') throw new ForbiddenError();
+}
+
+/** Accounts newest first, filtered by text (email, first or last name), role and status; keyset-paged. */
+export async function listUsers(deps: Deps, viewer: Viewer, input: AdminUsersInput): Promise<AdminUserList> {
+  assertAdmin(viewer);
+  const after = input.cursor ? decodeUserCursor(input.cursor) : undefined;
+  if (input.cursor && !after)
+    throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
+  const rows = await adminUserListQuery(deps.db, {
+    pattern: input.text ? containsPattern(input.text) : undefined,
+    role: input.role,
+    status: input.status,
+    after,
+    limit: input.limit + 1,
+  }).execute();
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toAdminUserView),
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeUserCursor({ createdAt: last.created_at_key, userId: last.user_id })
+        : null,
+  };
+}
+
+/**
+ * active → suspended, and every session of the account deleted, in one transaction; the cached session
+ * lookups are forgotten after the commit, so the user's very next request is UNAUTHENTICATED (SPEC §7).
+ * An admin cannot suspend themselves or another admin (FORBIDDEN): admins are managed outside the API, and
+ * this keeps at least one admin able to act. Suspending a suspended account is a CONFLICT
+ * (INVALID_TRANSITION), not a silent no-op, so a second admin learns that someone got there first and
+ * the first suspension's time and reason stay as they were.
+ */
+export async function suspendUser(
+  deps: Deps,
+  viewer: Viewer,
+  input: SuspendUserInput,
+): Promise<AdminUserView> {
+  assertAdmin(viewer);
+  if (input.userId === viewer.userId) {
+    throw new ForbiddenError('CANNOT_SUSPEND_SELF', 'you cannot suspend your own account');
+  }
+  const { row, tokenHashes } = await inTransaction(deps.db, async (trx) => {
+    const user = await lockUserById(trx, input.userId);
+    if (!user) throw new NotFoundError('user');
+    if (user.role === 'admin')
+      throw new ForbiddenError('CANNOT_SUSPEND_ADMIN', 'an admin cannot be suspended');
+    if (user.status === 'suspended') {
+      throw new ConflictError('INVALID_TRANSITION', 'this account is already suspended');
+    }
+    await setUserStatus(trx, input.userId, {
+      status: 'suspended',
+      suspended_at: deps.clock.now(),
+      suspension_reason: input.reason ?? null,
+    });
+    const deleted = await deleteSessionsOfUser(trx, input.userId);
+    const updated = await findAdminUserById(trx, input.userId);
+    if (!updated) throw new NotFoundError('user');
+    return { row: updated, tokenHashes: deleted.map((session) => session.token_hash) };
+  });
+  await invalidateSessionCache(deps, tokenHashes);
+  await forgetPublicProfile(deps, input.userId);
+  return toAdminUserView(row);
+}
+
+/**
+ * suspended → active. The user signs in again: any session that outlived the suspension (one suspended
+ * outside this service) is deleted too, so no old token comes back to life. Reinstating an active
+ * account is a CONFLICT (INVALID_TRANSITION).
+ */
+export async function reinstateUser(
+  deps: Deps,
+  viewer: Viewer,
+  input: { userId: string },
+): Promise<AdminUserView> {
+  assertAdmin(viewer);
+  const { row, tokenHashes } = await inTransaction(deps.db, async (trx) => {
+    const user = await lockUserById(trx, input.userId);
+    if (!user) throw new NotFoundError('user');
+    if (user.status === 'active')
+      throw new ConflictError('INVALID_TRANSITION', 'this account is not suspended');
+    await setUserStatus(trx, input.userId, { status: 'active', suspended_at: null, suspension_reason: null });
+    const deleted = await deleteSessionsOfUser(trx, input.userId);
+    const updated = await findAdminUserById(trx, input.userId);
+    if (!updated) throw new NotFoundError('user');
+    return { row: updated, tokenHashes: deleted.map((session) => session.token_hash) };
+  });
+  await invalidateSessionCache(deps, tokenHashes);
+  await forgetPublicProfile(deps, input.userId);
+  return toAdminUserView(row);
+}

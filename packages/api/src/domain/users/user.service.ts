@@ -1,0 +1,49 @@
+import { inTransaction } from '@stayhub/db';
+import type { MeView, UpdateProfileInput } from '../../schemas/users.schemas.ts';
+import { tokenHashesOfUser } from '../auth/session.queries.ts';
+import { invalidateSessionCache } from '../auth/session.service.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { forgetPublicProfile } from './profile.service.ts';
+import { findMeById, lockUserById, setRole, updateProfileColumns } from './user.queries.ts';
+import { canBecomeHost, profileColumns } from './user.rules.ts';
+import { toMeView } from './user.views.ts';
+
+/** The signed-in user's own view (the only one with email and phone besides admins', SPEC §4). */
+export async function getMe(deps: Deps, viewer: Viewer): Promise<MeView> {
+  const row = await findMeById(deps.db, viewer.userId);
+  if (!row) throw new NotFoundError('user');
+  return toMeView(row);
+}
+
+/** Changes the fields sent, and only those; an empty patch changes nothing and returns the current view. */
+export async function updateProfile(deps: Deps, viewer: Viewer, patch: UpdateProfileInput): Promise<MeView> {
+  const columns = profileColumns(patch);
+  if (Object.keys(columns).length === 0) return getMe(deps, viewer);
+  const row = await updateProfileColumns(deps.db, viewer.userId, columns);
+  if (!row) throw new NotFoundError('user');
+  await forgetPublicProfile(deps, viewer.userId);
+  return toMeView(row);
+}
+
+/**
+ * guest → host. Hosts and admins already may host: CONFLICT ALREADY_HOST. Sessions cache the role, so
+ * the user's cached sessions are forgotten after the commit and their very next request acts as a host.
+ */
+export async function becomeHost(deps: Deps, viewer: Viewer): Promise<MeView> {
+  const row = await inTransaction(deps.db, async (trx) => {
+    const user = await lockUserById(trx, viewer.userId);
+    if (!user) throw new NotFoundError('user');
+    if (!canBecomeHost(user.role)) throw new ConflictError('ALREADY_HOST', 'this account can already host');
+    return setRole(trx, viewer.userId, 'host');
+  });
+  // Read after the commit: a session opened meanwhile is included (its lookup may hold the old role).
+  const sessions = await tokenHashesOfUser(deps.db, viewer.userId);
+  await invalidateSessionCache(
+    deps,
+    sessions.map((session) => session.token_hash),
+  );
+  await forgetPublicProfile(deps, viewer.userId);
+  return toMeView(row);
+}

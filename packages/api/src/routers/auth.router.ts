@@ -1,0 +1,61 @@
+import { changePassword, login, register } from '../domain/auth/account.service.ts';
+import { listSessions, logout, logoutAll, revokeSession } from '../domain/auth/account-sessions.service.ts';
+import { requestEmailVerification, verifyEmail } from '../domain/auth/email-verification.service.ts';
+import { requestPasswordReset, resetPassword } from '../domain/auth/password-reset.service.ts';
+import {
+  authResult,
+  changePasswordInput,
+  loginInput,
+  okView,
+  registerInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  revokedView,
+  revokeSessionInput,
+  sessionPage,
+  sessionsInput,
+  verifyEmailInput,
+} from '../schemas/auth.schemas.ts';
+import { router } from '../trpc/init.ts';
+import { authedProcedure, publicProcedure } from '../trpc/procedures.ts';
+
+/** SPEC §5 `auth`: accounts, sign-in, sessions, password and email codes. Rules live in domain/auth. */
+export const authRouter = router({
+  register: publicProcedure
+    .input(registerInput)
+    .output(authResult)
+    .mutation(({ ctx, input }) => register(ctx.deps, input, ctx.meta)),
+  login: publicProcedure
+    .input(loginInput)
+    .output(authResult)
+    .mutation(({ ctx, input }) => login(ctx.deps, input, ctx.meta)),
+  logout: authedProcedure.output(okView).mutation(({ ctx }) => logout(ctx.deps, ctx.viewer)),
+  logoutAll: authedProcedure.output(revokedView).mutation(({ ctx }) => logoutAll(ctx.deps, ctx.viewer)),
+  sessions: authedProcedure
+    .input(sessionsInput)
+    .output(sessionPage)
+    .query(({ ctx, input }) => listSessions(ctx.deps, ctx.viewer, input)),
+  revokeSession: authedProcedure
+    .input(revokeSessionInput)
+    .output(okView)
+    .mutation(({ ctx, input }) => revokeSession(ctx.deps, ctx.viewer, input.sessionId)),
+  changePassword: authedProcedure
+    .input(changePasswordInput)
+    .output(revokedView)
+    .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.viewer, input)),
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .output(okView)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.deps, input, ctx.meta)),
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .output(okView)
+    .mutation(({ ctx, input }) => resetPassword(ctx.deps, input)),
+  requestEmailVerification: authedProcedure
+    .output(okView)
+    .mutation(({ ctx }) => requestEmailVerification(ctx.deps, ctx.viewer)),
+  verifyEmail: publicProcedure
+    .input(verifyEmailInput)
+    .output(okView)
+    .mutation(({ ctx, input }) => verifyEmail(ctx.deps, input)),
+});
