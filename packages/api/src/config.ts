@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { failpointNames } from './infra/failpoints.ts';
 
 /**
  * The one place that reads the environment (STYLE "Tooling"). Every key is documented in .env.example.
@@ -18,65 +19,84 @@ const bool = (fallback: boolean) =>
       .transform((v) => v === 'true' || v === '1'),
   );
 
-export const configSchema = z.object({
-  NODE_ENV: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['development', 'test', 'production']).default('development'),
-  ),
-  HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
-  PORT: int(3000, 0, 65_535),
-  PUBLIC_URL: optionalUrl,
-  DATABASE_URL: optionalUrl,
-  DATABASE_POOL_MAX: int(10, 1, 200),
-  EMBEDDED_PG_PORT: int(54329, 1024, 65_535),
-  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
-  REDIS_URL: optionalUrl,
-  REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('stayhub:')),
-  SMTP_URL: optionalUrl,
-  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('StayHub <no-reply@stayhub.local>')),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
-  BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
-  TRPC_MAX_BATCH_SIZE: int(20, 1, 200),
-  CORS_ORIGINS: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ),
-  ),
-  /**
-   * Which proxies may set X-Forwarded-For (the client IP that per-IP rate limits count). Unset: none — the
-   * socket address is the client. A number: that many hops. Otherwise comma-separated addresses/CIDRs.
-   * `true` trusts every sender, so any client could pick its own IP: only behind a proxy that overwrites it.
-   */
-  TRUST_PROXY: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .default('false')
-      .transform((v): boolean | number | string[] => {
-        if (v === 'false') return false;
-        if (v === 'true') return true;
-        if (/^\d+$/.test(v)) return Number(v);
-        return v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-      }),
-  ),
-  SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
-  WORKER_CONCURRENCY: int(5, 1, 100),
-  WORKER_POLL_INTERVAL_MS: int(1_000, 50, 60_000),
-  SEED_DEMO: bool(true),
-});
+export const configSchema = z
+  .object({
+    NODE_ENV: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['development', 'test', 'production']).default('development'),
+    ),
+    HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+    PORT: int(3000, 0, 65_535),
+    PUBLIC_URL: optionalUrl,
+    DATABASE_URL: optionalUrl,
+    DATABASE_POOL_MAX: int(10, 1, 200),
+    EMBEDDED_PG_PORT: int(54329, 1024, 65_535),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+    REDIS_URL: optionalUrl,
+    REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('stayhub:')),
+    SMTP_URL: optionalUrl,
+    MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('StayHub <no-reply@stayhub.local>')),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
+    TRPC_MAX_BATCH_SIZE: int(20, 1, 200),
+    CORS_ORIGINS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default('')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+    ),
+    /**
+     * Which proxies may set X-Forwarded-For (the client IP that per-IP rate limits count). Unset: none — the
+     * socket address is the client. A number: that many hops. Otherwise comma-separated addresses/CIDRs.
+     * `true` trusts every sender, so any client could pick its own IP: only behind a proxy that overwrites it.
+     */
+    TRUST_PROXY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default('false')
+        .transform((v): boolean | number | string[] => {
+          if (v === 'false') return false;
+          if (v === 'true') return true;
+          if (/^\d+$/.test(v)) return Number(v);
+          return v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+        }),
+    ),
+    SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
+    WORKER_CONCURRENCY: int(5, 1, 100),
+    WORKER_POLL_INTERVAL_MS: int(1_000, 50, 60_000),
+    SEED_DEMO: bool(true),
+    /** Crash tests only (infra/failpoints.ts): comma-separated failpoint names at which the process SIGKILLs itself. */
+    FAILPOINTS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default('')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.enum(failpointNames))),
+    ),
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.FAILPOINTS.length === 0, {
+    message: 'FAILPOINTS must not be set in production',
+    path: ['FAILPOINTS'],
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

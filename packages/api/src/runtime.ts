@@ -12,8 +12,10 @@ import type { Config } from './config.ts';
 import type { Deps } from './domain/deps.ts';
 import { createCache } from './infra/cache/create-cache.ts';
 import { type Clock, systemClock } from './infra/clock.ts';
+import { killAt } from './infra/failpoints.ts';
 import { createRateLimiter } from './infra/limiter/create-limiter.ts';
 import { createMailer } from './infra/mail/create-mailer.ts';
+import { SimulatedPaymentProvider } from './infra/payments/simulated-provider.ts';
 import { createRedis, waitForRedis } from './infra/redis.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -73,8 +75,10 @@ export async function openRuntime(
       from: config.MAIL_FROM,
       logger,
     }),
+    payments: new SimulatedPaymentProvider(db),
     clock: options.clock ?? systemClock,
     logger,
+    failpoints: killAt(config.FAILPOINTS),
   };
   return {
     deps,

@@ -3,8 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Cache } from '../infra/cache/cache.ts';
 import type { Clock } from '../infra/clock.ts';
+import type { Failpoints } from '../infra/failpoints.ts';
 import type { RateLimiter } from '../infra/limiter/limiter.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
+import type { PaymentProvider } from '../infra/payments/provider.ts';
 
 /** What services need, passed in (never imported as singletons) so tests build their own. */
 export interface Deps {
@@ -13,5 +15,7 @@ export interface Deps {
   limiter: RateLimiter;
   clock: Clock;
   mailer: Mailer;
+  payments: PaymentProvider;
   logger: Logger;
+  failpoints: Failpoints;
 }

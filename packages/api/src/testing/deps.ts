@@ -8,12 +8,15 @@ import { afterAll } from 'vitest';
 import type { Deps } from '../domain/deps.ts';
 import { createCache } from '../infra/cache/create-cache.ts';
 import { type Clock, systemClock } from '../infra/clock.ts';
+import { noFailpoints } from '../infra/failpoints.ts';
 import { createRateLimiter } from '../infra/limiter/create-limiter.ts';
 import { DevMailbox } from '../infra/mail/dev-mailbox.ts';
+import { SimulatedPaymentProvider } from '../infra/payments/simulated-provider.ts';
 import { createRedis, waitForRedis } from '../infra/redis.ts';
 
 export interface TestDeps extends Deps {
   mailer: DevMailbox;
+  payments: SimulatedPaymentProvider;
   databaseUrl: string;
   mailboxDir: string;
 }
@@ -37,8 +40,10 @@ export async function useTestDeps(options: { clock?: Clock } = {}): Promise<Test
     cache,
     limiter: createRateLimiter({ redis, prefix, logger }),
     mailer: new DevMailbox({ dir: mailboxDir }),
+    payments: new SimulatedPaymentProvider(database.db),
     clock: options.clock ?? systemClock,
     logger,
+    failpoints: noFailpoints,
     databaseUrl: database.url,
     mailboxDir,
   };

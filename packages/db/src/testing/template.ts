@@ -51,7 +51,13 @@ export async function cloneTemplate(serverUrl: string, template: string): Promis
   const name = `stayhub_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(template)}`));
   const url = withDatabase(serverUrl, name);
-  const pool = createPool({ connectionString: url, max: 20, applicationName: 'stayhub-test' });
+  // The database is dropped WITH (FORCE) at the end, which ends connections pg may still be closing.
+  const pool = createPool({
+    connectionString: url,
+    max: 20,
+    applicationName: 'stayhub-test',
+    onError: () => {},
+  });
   const db = createDb({ pool });
   return {
     name,
