@@ -28,6 +28,8 @@ export const errorReasons = [
   // properties
   'LISTING_INCOMPLETE',
   'TOO_MANY_PHOTOS',
+  'PROPERTY_ARCHIVED',
+  'PROPERTY_SUSPENDED',
   // bookings
   'DATES_UNAVAILABLE',
   'STAY_TOO_SHORT',

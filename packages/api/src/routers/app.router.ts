@@ -2,6 +2,7 @@ import { router } from '../trpc/init.ts';
 import { adminRouter } from './admin.router.ts';
 import { authRouter } from './auth.router.ts';
 import { healthRouter } from './health.router.ts';
+import { propertiesRouter } from './properties.router.ts';
 import { usersRouter } from './users.router.ts';
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   admin: adminRouter,
+  properties: propertiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

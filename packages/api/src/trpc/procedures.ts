@@ -21,3 +21,12 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.viewer.role !== 'admin') throw new ForbiddenError();
   return next();
 });
+
+/**
+ * Public, but aware of who calls when a bearer token comes with the request (`ctx.viewer` is null for
+ * anonymous callers). A token that does not authenticate fails as on any authed procedure, rather than
+ * silently answering as anonymous.
+ */
+export const viewerAwareProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { viewer: ctx.token === null ? null : await authenticate(ctx.deps, ctx.token) } }),
+);

@@ -7,6 +7,7 @@ import * as m0005 from './2026_11_23_0005_payments_payouts.ts';
 import * as m0006 from './2026_11_23_0006_reviews.ts';
 import * as m0007 from './2026_11_23_0007_messaging_notifications.ts';
 import * as m0008 from './2026_11_23_0008_user_admin_search.ts';
+import * as m0010 from './2026_11_23_0010_search_indexes.ts';
 
 /** Every migration, in order. Append new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0006_reviews': m0006,
   '2026_11_23_0007_messaging_notifications': m0007,
   '2026_11_23_0008_user_admin_search': m0008,
+  '2026_11_23_0010_search_indexes': m0010,
 };

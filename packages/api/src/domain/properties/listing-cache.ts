@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.ts';
 
 /**
- * Cache keys and invalidation for listings (issue 4). A property's views are cached per property and
- * deleted by every change to it. Search pages are cached under a *generation*: any change that can alter
- * search results replaces the generation, which orphans every cached page at once (they expire by TTL).
+ * Cache keys and invalidation for listings (issue 4). Entries are never deleted in place: they live under a
+ * *generation* token that a committed change replaces, which orphans every entry written under the old one
+ * (they expire by TTL). That also defeats the classic race where a read that began before a write puts the
+ * old value back after the write's invalidation: the late entry lands under the retired generation.
+ * A property's views use a generation of their own. Search pages use shared ones:
  * Two generations, so a new hold only orphans date-filtered pages:
  *   - `listings`: anything shown in results or filtered on (fields, photos, amenities, status, rating);
  *   - `availability`: holds and blocks (bookings, blocks, cancellations) — only pages with dates use it.
@@ -16,25 +18,35 @@ const GENERATION_TTL_SECONDS = 7 * 24 * 3600;
 
 export type Generation = 'listings' | 'availability';
 
-export const propertyViewKey = (propertyId: string) => `property:${propertyId}`;
-const generationKey = (generation: Generation) => `search-generation:${generation}`;
+const searchGenerationKey = (generation: Generation) => `search-generation:${generation}`;
+const propertyGenerationKey = (propertyId: string) => `property-generation:${propertyId}`;
 
-/** The current generation token; a missing one (evicted, Redis restarted) starts a new one. */
-export async function currentGeneration(deps: Pick<Deps, 'cache'>, generation: Generation): Promise<string> {
-  const existing = await deps.cache.get<string>(generationKey(generation));
+/** The token stored at `key`; a missing one (evicted, Redis restarted) starts a new one. */
+async function generationAt(deps: Pick<Deps, 'cache'>, key: string): Promise<string> {
+  const existing = await deps.cache.get<string>(key);
   if (existing) return existing;
   const fresh = randomUUID();
-  await deps.cache.set(generationKey(generation), fresh, GENERATION_TTL_SECONDS);
+  await deps.cache.set(key, fresh, GENERATION_TTL_SECONDS);
   return fresh;
 }
 
-export async function bumpGeneration(deps: Pick<Deps, 'cache'>, generation: Generation): Promise<void> {
-  await deps.cache.set(generationKey(generation), randomUUID(), GENERATION_TTL_SECONDS);
+const renew = (deps: Pick<Deps, 'cache'>, key: string) =>
+  deps.cache.set(key, randomUUID(), GENERATION_TTL_SECONDS);
+
+export const currentGeneration = (deps: Pick<Deps, 'cache'>, generation: Generation) =>
+  generationAt(deps, searchGenerationKey(generation));
+
+export const bumpGeneration = (deps: Pick<Deps, 'cache'>, generation: Generation) =>
+  renew(deps, searchGenerationKey(generation));
+
+/** Where a property's viewer-independent view is cached right now. */
+export async function propertyViewKey(deps: Pick<Deps, 'cache'>, propertyId: string): Promise<string> {
+  return `property:${propertyId}:${await generationAt(deps, propertyGenerationKey(propertyId))}`;
 }
 
-/** After a committed change to a property that search shows or filters on. */
+/** After a committed change to a property that its page or search shows or filters on. */
 export async function invalidateListing(deps: Pick<Deps, 'cache'>, propertyId: string): Promise<void> {
-  await Promise.all([deps.cache.delete(propertyViewKey(propertyId)), bumpGeneration(deps, 'listings')]);
+  await Promise.all([renew(deps, propertyGenerationKey(propertyId)), bumpGeneration(deps, 'listings')]);
 }
 
 /** After a committed change to any property's holds or blocks (bookings, blocks, cancellations). */

@@ -1,0 +1,43 @@
+import type { Executor } from '@stayhub/db';
+
+/** The fixed catalog (SPEC §3 amenities), grouped by category. */
+export function listAmenityCatalog(db: Executor) {
+  return db
+    .selectFrom('amenities')
+    .select(['code', 'name', 'category'])
+    .orderBy('category')
+    .orderBy('name')
+    .execute();
+}
+
+export function findAmenitiesByCodes(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('amenities').select(['amenity_id', 'code']).where('code', 'in', codes).execute();
+}
+
+/** The amenities of several listings at once (primary key (property_id, amenity_id)). */
+export function findAmenitiesOfProperties(db: Executor, propertyIds: readonly string[]) {
+  if (propertyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('property_amenities')
+    .innerJoin('amenities', 'amenities.amenity_id', 'property_amenities.amenity_id')
+    .select(['property_amenities.property_id', 'amenities.code', 'amenities.name', 'amenities.category'])
+    .where('property_amenities.property_id', 'in', propertyIds)
+    .orderBy('amenities.category')
+    .orderBy('amenities.name')
+    .execute();
+}
+
+/** Replaces a listing's whole amenity set. */
+export async function replacePropertyAmenities(
+  db: Executor,
+  propertyId: string,
+  amenityIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('property_amenities').where('property_id', '=', propertyId).execute();
+  if (amenityIds.length === 0) return;
+  await db
+    .insertInto('property_amenities')
+    .values(amenityIds.map((amenityId) => ({ property_id: propertyId, amenity_id: amenityId })))
+    .execute();
+}

@@ -1,0 +1,32 @@
+import type { Executor } from '@stayhub/db';
+import type { AmenityView } from '../../schemas/properties.schemas.ts';
+import type { Deps } from '../deps.ts';
+import { ValidationError } from '../errors.ts';
+import { findAmenitiesByCodes, listAmenityCatalog } from './amenity.queries.ts';
+import { toAmenityView } from './property.views.ts';
+
+/** The catalog is fixed by migrations, so it is cached for an hour; a deploy that adds to it waits at most that. */
+const CATALOG_TTL_SECONDS = 3600;
+const catalogKey = 'amenity-catalog';
+
+export async function listAmenities(deps: Pick<Deps, 'db' | 'cache'>): Promise<AmenityView[]> {
+  const cached = await deps.cache.get<AmenityView[]>(catalogKey);
+  if (cached) return cached;
+  const catalog = (await listAmenityCatalog(deps.db)).map(toAmenityView);
+  await deps.cache.set(catalogKey, catalog, CATALOG_TTL_SECONDS);
+  return catalog;
+}
+
+/**
+ * Amenity codes → ids, each once. A code the catalog does not have is a BAD_REQUEST whose path names it
+ * (`amenities.2`), so a client can point at the exact entry.
+ */
+export async function resolveAmenityIds(db: Executor, codes: readonly string[]): Promise<string[]> {
+  const known = new Map((await findAmenitiesByCodes(db, codes)).map((row) => [row.code, row.amenity_id]));
+  const ids = codes.map((code, index) => {
+    const id = known.get(code);
+    if (id === undefined) throw new ValidationError(`unknown amenity: ${code}`, ['amenities', String(index)]);
+    return id;
+  });
+  return [...new Set(ids)];
+}

@@ -1,0 +1,67 @@
+import type { Executor } from '@stayhub/db';
+import { z } from 'zod';
+import { propertyView } from '../../schemas/properties.schemas.ts';
+import type { Deps } from '../deps.ts';
+import { findAmenitiesOfProperties } from './amenity.queries.ts';
+import { PROPERTY_VIEW_TTL_SECONDS, propertyViewKey } from './listing-cache.ts';
+import { findPhotosOfProperties } from './photo.queries.ts';
+import { findViewRowsByIds } from './property.queries.ts';
+import { type BasePropertyView, toBaseView } from './property.views.ts';
+
+/** Base views of several listings in three queries (rows, amenities, photos), in the order asked. */
+export async function loadBaseViews(
+  db: Executor,
+  propertyIds: readonly string[],
+): Promise<BasePropertyView[]> {
+  const [rows, amenities, photos] = await Promise.all([
+    findViewRowsByIds(db, propertyIds),
+    findAmenitiesOfProperties(db, propertyIds),
+    findPhotosOfProperties(db, propertyIds),
+  ]);
+  const byId = new Map(rows.map((row) => [row.property_id, row]));
+  return propertyIds.flatMap((propertyId) => {
+    const row = byId.get(propertyId);
+    if (!row) return [];
+    return [
+      toBaseView(
+        row,
+        amenities.filter((amenity) => amenity.property_id === propertyId),
+        photos.filter((photo) => photo.property_id === propertyId),
+      ),
+    ];
+  });
+}
+
+export async function loadBaseView(db: Executor, propertyId: string): Promise<BasePropertyView | undefined> {
+  const [view] = await loadBaseViews(db, [propertyId]);
+  return view;
+}
+
+/**
+ * The cache holds JSON, so Dates come back as strings; an entry is parsed back into a base view, and one
+ * that does not parse (written by an older release, say) is a miss.
+ */
+const cachedBaseView = propertyView.omit({ address: true, exactLocation: true }).extend({
+  address: z.string(),
+  listedAt: z.coerce.date().nullable(),
+  createdAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+});
+
+/**
+ * A listing's base view through the cache (propertyViewKey, PROPERTY_VIEW_TTL_SECONDS). Every committed
+ * change retires the entry's generation (invalidateListing), so a read after a write sees the write, even
+ * if a slower read re-caches the old view meanwhile. The entry is the
+ * same for every viewer: who sees what is decided per request (toViewerView).
+ */
+export async function getBaseView(
+  deps: Pick<Deps, 'db' | 'cache'>,
+  propertyId: string,
+): Promise<BasePropertyView | undefined> {
+  const key = await propertyViewKey(deps, propertyId);
+  const cached = cachedBaseView.safeParse(await deps.cache.get<unknown>(key));
+  if (cached.success) return cached.data;
+  const view = await loadBaseView(deps.db, propertyId);
+  if (view) await deps.cache.set(key, view, PROPERTY_VIEW_TTL_SECONDS);
+  return view;
+}

@@ -1,0 +1,107 @@
+import type { Executor, PropertyStatus } from '@stayhub/db';
+import { sql } from 'kysely';
+import type { PropertyInsert, PropertyPatch } from './property.rules.ts';
+import { propertyViewColumns } from './property.views.ts';
+
+export function insertProperty(db: Executor, row: PropertyInsert) {
+  return db.insertInto('properties').values(row).returning('property_id').executeTakeFirstOrThrow();
+}
+
+/**
+ * Row-locks a listing for a change (FOR NO KEY UPDATE: the lock an UPDATE takes, so changes to one listing
+ * serialize while bookings' and photos' foreign-key checks on it do not wait).
+ */
+export function lockPropertyById(db: Executor, propertyId: string) {
+  return db
+    .selectFrom('properties')
+    .select([
+      'property_id',
+      'host_id',
+      'status',
+      'listed_at',
+      'description',
+      'address',
+      'min_nights',
+      'max_nights',
+      'timezone',
+      'price_per_night_cents',
+      'currency',
+    ])
+    .where('property_id', '=', propertyId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+export type LockedProperty = NonNullable<Awaited<ReturnType<typeof lockPropertyById>>>;
+
+export function updatePropertyColumns(db: Executor, propertyId: string, patch: PropertyPatch) {
+  return db.updateTable('properties').set(patch).where('property_id', '=', propertyId).execute();
+}
+
+/** A view's columns with its host's public name and avatar (never email or phone). */
+function selectViewRows(db: Executor) {
+  return db
+    .selectFrom('properties')
+    .innerJoin('users', 'users.user_id', 'properties.host_id')
+    .select(propertyViewColumns)
+    .select([
+      'properties.host_id',
+      'users.first_name as host_first_name',
+      'users.avatar_url as host_avatar_url',
+    ]);
+}
+
+export function findViewRowsByIds(db: Executor, propertyIds: readonly string[]) {
+  if (propertyIds.length === 0) return Promise.resolve([]);
+  return selectViewRows(db).where('properties.property_id', 'in', propertyIds).execute();
+}
+
+/** SPEC §4: a guest sees the exact address once they have a confirmed or completed stay there. */
+export async function hasStayAt(db: Executor, propertyId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('bookings')
+    .select('booking_id')
+    .where('user_id', '=', userId)
+    .where('property_id', '=', propertyId)
+    .where('status', 'in', ['confirmed', 'completed'])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface HostListingFilter {
+  hostId: string;
+  status?: PropertyStatus | undefined;
+  /** Rows strictly after this position in newest-first order. */
+  after?: { createdAt: string; propertyId: string } | undefined;
+  limit: number;
+}
+
+/**
+ * One page of a host's listings, newest first: ORDER BY created_at DESC, property_id ASC — the order of
+ * properties_host_id_idx (host_id, created_at DESC, property_id). `created_at_key` is created_at with
+ * microseconds, for the next cursor (a JS Date keeps only milliseconds).
+ */
+export function listIdsByHost(db: Executor, filter: HostListingFilter) {
+  const { hostId, status, after, limit } = filter;
+  let query = db
+    .selectFrom('properties')
+    .select([
+      'property_id',
+      sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'created_at_key',
+      ),
+    ])
+    .where('host_id', '=', hostId);
+  if (status !== undefined) query = query.where('status', '=', status);
+  if (after !== undefined) {
+    const createdAt = sql<Date>`${after.createdAt}::timestamptz`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', createdAt),
+        eb.and([eb('created_at', '=', createdAt), eb('property_id', '>', after.propertyId)]),
+      ]),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('property_id', 'asc').limit(limit).execute();
+}

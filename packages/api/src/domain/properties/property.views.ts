@@ -1,0 +1,115 @@
+import type { DB } from '@stayhub/db';
+import type { Selectable } from 'kysely';
+import type { AmenityView, PhotoView, PropertyView } from '../../schemas/properties.schemas.ts';
+import { approximateCoordinate } from './property.rules.ts';
+
+/** The property columns a view shows (everything but host_id, which becomes `host`). */
+export const propertyViewColumns = [
+  'properties.property_id',
+  'properties.name',
+  'properties.description',
+  'properties.property_type',
+  'properties.address',
+  'properties.city',
+  'properties.region',
+  'properties.country',
+  'properties.lat',
+  'properties.lng',
+  'properties.timezone',
+  'properties.price_per_night_cents',
+  'properties.cleaning_fee_cents',
+  'properties.currency',
+  'properties.max_guests',
+  'properties.bedrooms',
+  'properties.beds',
+  'properties.bathrooms',
+  'properties.min_nights',
+  'properties.max_nights',
+  'properties.instant_book',
+  'properties.cancellation_policy',
+  'properties.status',
+  'properties.rating_avg',
+  'properties.review_count',
+  'properties.listed_at',
+  'properties.created_at',
+  'properties.updated_at',
+] as const;
+
+type PropertyColumn = (typeof propertyViewColumns)[number] extends `properties.${infer C}` ? C : never;
+
+export type PropertyViewRow = Pick<Selectable<DB['properties']>, PropertyColumn> & {
+  host_id: string;
+  host_first_name: string;
+  host_avatar_url: string | null;
+};
+
+export type AmenityRow = Pick<Selectable<DB['amenities']>, 'code' | 'name' | 'category'>;
+export type PhotoRow = Pick<Selectable<DB['property_photos']>, 'photo_id' | 'url' | 'caption' | 'position'>;
+
+/**
+ * What every viewer's view is made from: the exact address and coordinates. It is what the cache holds;
+ * it never leaves the service as is — toViewerView decides what this viewer sees (SPEC §4).
+ */
+export type BasePropertyView = Omit<PropertyView, 'address' | 'exactLocation'> & { address: string };
+
+export function toAmenityView(row: AmenityRow): AmenityView {
+  return { code: row.code, name: row.name, category: row.category };
+}
+
+export function toPhotoView(row: PhotoRow): PhotoView {
+  return { photoId: row.photo_id, url: row.url, caption: row.caption, position: row.position };
+}
+
+export function toBaseView(
+  row: PropertyViewRow,
+  amenities: readonly AmenityRow[],
+  photos: readonly PhotoRow[],
+): BasePropertyView {
+  return {
+    propertyId: row.property_id,
+    host: { userId: row.host_id, firstName: row.host_first_name, avatarUrl: row.host_avatar_url },
+    name: row.name,
+    description: row.description,
+    propertyType: row.property_type,
+    address: row.address,
+    city: row.city,
+    region: row.region,
+    country: row.country,
+    lat: row.lat,
+    lng: row.lng,
+    timezone: row.timezone,
+    pricePerNightCents: row.price_per_night_cents,
+    cleaningFeeCents: row.cleaning_fee_cents,
+    currency: row.currency,
+    maxGuests: row.max_guests,
+    bedrooms: row.bedrooms,
+    beds: row.beds,
+    bathrooms: row.bathrooms,
+    minNights: row.min_nights,
+    maxNights: row.max_nights,
+    instantBook: row.instant_book,
+    cancellationPolicy: row.cancellation_policy,
+    status: row.status,
+    ratingAvg: row.rating_avg,
+    reviewCount: row.review_count,
+    listedAt: row.listed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    amenities: amenities.map(toAmenityView),
+    photos: [...photos].sort((a, b) => a.position - b.position).map(toPhotoView),
+  };
+}
+
+/**
+ * The one place a listing's location is released (SPEC §4): exact for the host, admins and guests with a
+ * confirmed or completed stay; otherwise no address and coordinates rounded to ≈1 km.
+ */
+export function toViewerView(base: BasePropertyView, exact: boolean): PropertyView {
+  return {
+    ...base,
+    address: exact ? base.address : null,
+    lat: exact ? base.lat : approximateCoordinate(base.lat),
+    lng: exact ? base.lng : approximateCoordinate(base.lng),
+    exactLocation: exact,
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { SearchSort } from '../../schemas/search.schemas.ts';
+
+/**
+ * The keyset position of a search page: the last row's sort key plus its property_id (the tiebreak that
+ * makes every order total). A page holds the rows strictly after it, so a row that exists throughout is
+ * returned exactly once however many rows are inserted between pages. Each sort has its own key:
+ *   newest      created_at, as Postgres prints it with microseconds (a JS Date keeps only milliseconds);
+ *   price_*     price_per_night_cents;
+ *   rating      coalesce(rating_avg, 0): ratings are 1–5 (CHECK), so 0 sorts unrated places last;
+ *   distance    the float distance in km exactly as Postgres computed it (JSON round-trips a double).
+ */
+export type SearchCursor =
+  | { sort: 'newest'; createdAt: string; propertyId: string }
+  | { sort: 'price_asc' | 'price_desc'; pricePerNightCents: number; propertyId: string }
+  | { sort: 'rating'; rating: number; propertyId: string }
+  | { sort: 'distance'; distanceKm: number; propertyId: string };
+
+const MICROSECOND_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+const payload = z.discriminatedUnion('s', [
+  z.object({ s: z.literal('newest'), k: z.string().regex(MICROSECOND_TIMESTAMP), id: z.uuid() }),
+  z.object({ s: z.enum(['price_asc', 'price_desc']), k: z.number().int().min(0), id: z.uuid() }),
+  z.object({ s: z.literal('rating'), k: z.number().min(0).max(5), id: z.uuid() }),
+  z.object({ s: z.literal('distance'), k: z.number().min(0).max(25_000), id: z.uuid() }),
+]);
+
+function keyOf(cursor: SearchCursor): string | number {
+  switch (cursor.sort) {
+    case 'newest':
+      return cursor.createdAt;
+    case 'price_asc':
+    case 'price_desc':
+      return cursor.pricePerNightCents;
+    case 'rating':
+      return cursor.rating;
+    case 'distance':
+      return cursor.distanceKm;
+  }
+}
+
+/** Opaque to clients: base64url of a small JSON object. */
+export function encodeSearchCursor(cursor: SearchCursor): string {
+  const json = JSON.stringify({ s: cursor.sort, k: keyOf(cursor), id: cursor.propertyId });
+  return Buffer.from(json, 'utf8').toString('base64url');
+}
+
+/**
+ * The cursor a previous page of the same sort returned, or undefined for anything else (tampered,
+ * truncated, or from another sort, whose key means something else).
+ */
+export function decodeSearchCursor(cursor: string, sort: SearchSort): SearchCursor | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = payload.safeParse(json);
+  if (!parsed.success || parsed.data.s !== sort) return undefined;
+  const data = parsed.data;
+  switch (data.s) {
+    case 'newest':
+      return { sort: data.s, createdAt: data.k, propertyId: data.id };
+    case 'price_asc':
+    case 'price_desc':
+      return { sort: data.s, pricePerNightCents: data.k, propertyId: data.id };
+    case 'rating':
+      return { sort: data.s, rating: data.k, propertyId: data.id };
+    case 'distance':
+      return { sort: data.s, distanceKm: data.k, propertyId: data.id };
+  }
+}

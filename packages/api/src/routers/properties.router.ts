@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { blockDates, getCalendar, unblockDates } from '../domain/calendar/calendar.service.ts';
+import { listAmenities } from '../domain/properties/amenity.service.ts';
+import { addPhoto, removePhoto, reorderPhotos } from '../domain/properties/photo.service.ts';
+import {
+  createProperty,
+  getProperty,
+  listMyProperties,
+  updateProperty,
+} from '../domain/properties/property.service.ts';
+import { setPropertyStatus } from '../domain/properties/property-status.service.ts';
+import {
+  addPhotoInput,
+  amenityView,
+  calendarInput,
+  calendarView,
+  createPropertyInput,
+  dateRangeInput,
+  listMyPropertiesInput,
+  photoList,
+  photoView,
+  propertyIdInput,
+  propertyList,
+  propertyView,
+  removePhotoInput,
+  reorderPhotosInput,
+  setStatusInput,
+  updatePropertyInput,
+} from '../schemas/properties.schemas.ts';
+import { router } from '../trpc/init.ts';
+import { hostProcedure, publicProcedure, viewerAwareProcedure } from '../trpc/procedures.ts';
+import { searchProcedure } from './property-search.router.ts';
+
+export const propertiesRouter = router({
+  create: hostProcedure
+    .input(createPropertyInput)
+    .output(propertyView)
+    .mutation(({ ctx, input }) => createProperty(ctx.deps, ctx.viewer, input)),
+
+  update: hostProcedure
+    .input(updatePropertyInput)
+    .output(propertyView)
+    .mutation(({ ctx, input }) => updateProperty(ctx.deps, ctx.viewer, input)),
+
+  get: viewerAwareProcedure
+    .input(propertyIdInput)
+    .output(propertyView)
+    .query(({ ctx, input }) => getProperty(ctx.deps, ctx.viewer, input.propertyId)),
+
+  listMine: hostProcedure
+    .input(listMyPropertiesInput)
+    .output(propertyList)
+    .query(({ ctx, input }) => listMyProperties(ctx.deps, ctx.viewer, input)),
+
+  setStatus: hostProcedure
+    .input(setStatusInput)
+    .output(propertyView)
+    .mutation(({ ctx, input }) => setPropertyStatus(ctx.deps, ctx.viewer, input)),
+
+  search: searchProcedure,
+
+  amenities: publicProcedure.output(z.array(amenityView)).query(({ ctx }) => listAmenities(ctx.deps)),
+
+  addPhoto: hostProcedure
+    .input(addPhotoInput)
+    .output(photoView)
+    .mutation(({ ctx, input }) => addPhoto(ctx.deps, ctx.viewer, input)),
+
+  removePhoto: hostProcedure
+    .input(removePhotoInput)
+    .output(photoList)
+    .mutation(({ ctx, input }) => removePhoto(ctx.deps, ctx.viewer, input)),
+
+  reorderPhotos: hostProcedure
+    .input(reorderPhotosInput)
+    .output(photoList)
+    .mutation(({ ctx, input }) => reorderPhotos(ctx.deps, ctx.viewer, input)),
+
+  calendar: viewerAwareProcedure
+    .input(calendarInput)
+    .output(calendarView)
+    .query(({ ctx, input }) => getCalendar(ctx.deps, ctx.viewer, input)),
+
+  blockDates: hostProcedure
+    .input(dateRangeInput)
+    .output(calendarView)
+    .mutation(({ ctx, input }) => blockDates(ctx.deps, ctx.viewer, input)),
+
+  unblockDates: hostProcedure
+    .input(dateRangeInput)
+    .output(calendarView)
+    .mutation(({ ctx, input }) => unblockDates(ctx.deps, ctx.viewer, input)),
+});

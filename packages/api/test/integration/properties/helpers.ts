@@ -1,0 +1,118 @@
+import { type inferRouterInputs, TRPCError } from '@trpc/server';
+import type { Deps } from '../../../src/domain/deps.ts';
+import { DomainError } from '../../../src/domain/errors.ts';
+import { appRouter } from '../../../src/routers/app.router.ts';
+import { createProperty, createSignedInUser, createUser } from '../../../src/testing/index.ts';
+import { createContextInner } from '../../../src/trpc/context.ts';
+import { describeError } from '../../../src/trpc/errors.ts';
+import { createCallerFactory } from '../../../src/trpc/init.ts';
+
+/** Shared by the properties integration tests: callers by role, error shapes, listings with photos. */
+
+const createCaller = createCallerFactory(appRouter);
+
+type RouterInput = inferRouterInputs<typeof appRouter>;
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/** The real app router called in-process, as the HTTP adapter would build it (no token = anonymous). */
+export function callerFor(deps: Deps, token?: string | null): Caller {
+  return createCaller(createContextInner({ deps, token: token ?? null }));
+}
+
+export type Role = 'guest' | 'host' | 'admin';
+
+/** A signed-in user of a role and their caller. */
+export async function signedIn(deps: Deps, role: Role) {
+  const user = await createSignedInUser(deps, { role });
+  return { ...user, caller: callerFor(deps, user.token) };
+}
+
+export interface Failure {
+  code: TRPCError['code'];
+  reason: string;
+  message: string;
+  fieldPaths: string[];
+  /** The DomainError a service threw, when one did. */
+  cause: DomainError | undefined;
+}
+
+/** What a client sees of a call that must fail: code, reason, message and validation paths. */
+export async function failureOf(call: () => Promise<unknown>): Promise<Failure> {
+  try {
+    await call();
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const { reason, message, fieldErrors } = describeError(error);
+    return {
+      code: error.code,
+      reason,
+      message,
+      fieldPaths: fieldErrors?.map((field) => field.path) ?? [],
+      cause: error.cause instanceof DomainError ? error.cause : undefined,
+    };
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A complete new listing as a host would send it. */
+export function newListing(overrides: Partial<RouterInput['properties']['create']> = {}) {
+  return {
+    name: 'Sunny Alfama apartment',
+    description: 'Two bedrooms over the river.',
+    propertyType: 'apartment',
+    address: 'Rua de São Miguel 21',
+    city: 'Lisbon',
+    region: 'Lisboa',
+    country: 'PT',
+    lat: 38.711_34,
+    lng: -9.129_87,
+    timezone: 'Europe/Lisbon',
+    pricePerNightCents: 9_500,
+    cleaningFeeCents: 3_500,
+    currency: 'EUR',
+    maxGuests: 4,
+    bedrooms: 2,
+    beds: 2,
+    bathrooms: 1.5,
+    minNights: 2,
+    maxNights: 28,
+    instantBook: true,
+    cancellationPolicy: 'flexible',
+    amenities: ['wifi', 'kitchen'],
+    ...overrides,
+  } satisfies RouterInput['properties']['create'];
+}
+
+/** Photos written straight to the table, at positions after any the listing has. */
+export async function insertPhotos(deps: Deps, propertyId: string, count: number): Promise<string[]> {
+  const existing = await deps.db
+    .selectFrom('property_photos')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('property_id', '=', propertyId)
+    .executeTakeFirstOrThrow();
+  if (count === 0) return [];
+  const rows = await deps.db
+    .insertInto('property_photos')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        property_id: propertyId,
+        url: `https://cdn.example.test/${propertyId}/${existing.count + i}.jpg`,
+        position: existing.count + i,
+      })),
+    )
+    .returning('photo_id')
+    .execute();
+  return rows.map((row) => row.photo_id);
+}
+
+/** A host (signed in) with a listed place that has one photo. */
+export async function hostWithListing(deps: Deps, overrides: Parameters<typeof createProperty>[2] = {}) {
+  const host = await signedIn(deps, 'host');
+  const { propertyId } = await createProperty(deps.db, host.userId, overrides);
+  await insertPhotos(deps, propertyId, 1);
+  return { host, propertyId };
+}
+
+/** A user who is not signed in, e.g. a guest whose booking a test needs. */
+export const plainGuest = (deps: Deps) => createUser(deps.db, { role: 'guest' });
