@@ -1,7 +1,9 @@
+import { EventEmitter } from 'node:events';
 import { createTaskList, crontab, type Deps } from '@stayhub/api';
-import { createPool } from '@stayhub/db';
-import { type Runner, run, Logger as WorkerLogger } from 'graphile-worker';
+import { type Runner, run, type WorkerEvents, Logger as WorkerLogger } from 'graphile-worker';
 import type { Logger } from 'pino';
+import { GatedPool } from './gated-pool.ts';
+import { defaultRecoveryTimings, ProcessRegistration, type RecoveryTimings } from './process-registration.ts';
 
 export interface WorkerOptions {
   deps: Deps;
@@ -9,6 +11,8 @@ export interface WorkerOptions {
   concurrency: number;
   pollIntervalMs: number;
   logger: Logger;
+  /** Heartbeat, sweep and staleness timings of the worker registry (crash recovery); defaults for production. */
+  recovery?: Partial<RecoveryTimings>;
 }
 
 /** graphile-worker's log lines through pino, at the same levels. */
@@ -25,32 +29,66 @@ function workerLogger(logger: Logger): WorkerLogger {
 
 export interface StartedWorker {
   runner: Runner;
-  /** Waits for running jobs to finish, then releases the worker's own pool. */
+  /** This process's row in the worker registry. */
+  registration: ProcessRegistration;
+  /** Waits for running jobs to finish, deregisters, then releases the worker's own pool. */
   stop(): Promise<void>;
 }
 
-/** Starts the job runner with the explicit task list and crontab from @stayhub/api (SPEC §6). */
+/**
+ * Starts the job runner with the explicit task list and crontab from @stayhub/api (SPEC §6), registered in
+ * the worker registry so that, if this process dies, another releases the jobs it held (README "Jobs and
+ * workers"). At start it first releases the jobs of processes that died before it.
+ */
 export async function startWorker(options: WorkerOptions): Promise<StartedWorker> {
+  const timings = { ...defaultRecoveryTimings, ...options.recovery };
+  const registration = await ProcessRegistration.register(options.deps.db, options.logger, timings);
+  try {
+    await registration.sweep();
+  } catch (err) {
+    await registration.deregister();
+    throw err;
+  }
   // STYLE "Jobs": one pool per worker process, sized ≥ concurrency + 2 (job locks, cron, LISTEN).
-  const pgPool = createPool({
+  const pgPool = new GatedPool({
     connectionString: options.databaseUrl,
     max: options.concurrency + 2,
     applicationName: 'stayhub-worker',
     onError: (err) => options.logger.warn({ err }, 'idle worker connection failed'),
   });
-  const runner = await run({
-    pgPool,
-    concurrency: options.concurrency,
-    pollInterval: options.pollIntervalMs,
-    noHandleSignals: true,
-    taskList: createTaskList(options.deps),
-    crontab,
-    logger: workerLogger(options.logger),
-  });
+  // Passed in rather than read from runner.events: the pool and its workers are created (and start taking
+  // jobs) inside run(), before it returns. graphile-worker 0.17 writes the pool id into locked_by; the
+  // worker ids are recorded too, so the registry stays right if a version locks per worker again. The
+  // pool hands out no connection (so locks no job) until the id is in the registry (gated-pool.ts).
+  const events: WorkerEvents = new EventEmitter();
+  events.on('pool:create', ({ workerPool }) => pgPool.holdUntil(registration.addWorkerId(workerPool.id)));
+  events.on('worker:create', ({ worker }) => pgPool.holdUntil(registration.addWorkerId(worker.workerId)));
+  let runner: Runner;
+  try {
+    runner = await run({
+      pgPool,
+      concurrency: options.concurrency,
+      pollInterval: options.pollIntervalMs,
+      noHandleSignals: true,
+      taskList: createTaskList(options.deps),
+      crontab,
+      logger: workerLogger(options.logger),
+      events,
+    });
+  } catch (err) {
+    await registration.deregister();
+    await pgPool.end();
+    throw err;
+  }
+  await registration.written();
+  registration.startTimers();
   return {
     runner,
+    registration,
     stop: async () => {
+      registration.stopTimers();
       await runner.stop();
+      await registration.deregister();
       await pgPool.end();
     },
   };

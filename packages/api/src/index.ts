@@ -6,6 +6,23 @@ export { checkHealth } from './domain/health/health.service.ts';
 export { type Clock, ManualClock, systemClock } from './infra/clock.ts';
 export { readMailbox, type StoredMail } from './infra/mail/dev-mailbox.ts';
 export { enqueue } from './jobs/enqueue.ts';
+export { currentWorkerHost, type WorkerHost } from './jobs/recovery/worker-host.ts';
+export {
+  judgeWorkerProcess,
+  type Liveness,
+  type RegisteredWorkerProcess,
+} from './jobs/recovery/worker-liveness.rules.ts';
+export {
+  DEFAULT_STALE_AFTER_MS,
+  type RecoveredWorkerProcess,
+  recoverDeadWorkerProcesses,
+} from './jobs/recovery/worker-recovery.service.ts';
+export {
+  deregisterWorkerProcess,
+  type RegistryWrite,
+  recordWorkerProcess,
+  registerWorkerProcess,
+} from './jobs/recovery/worker-registration.service.ts';
 export { createTaskList, crontab } from './jobs/task-list.ts';
 export { createLogger } from './logger.ts';
 export { type AppRouter, appRouter } from './routers/app.router.ts';

@@ -62,6 +62,7 @@ export interface Bookings {
   booking_id: Generated<string>;
   canceled_at: Timestamp | null;
   canceled_by: BookingActor | null;
+  cancellation_policy: CancellationPolicy | null;
   cancellation_reason: string | null;
   cleaning_fee_cents: number;
   completed_at: Timestamp | null;
@@ -261,6 +262,16 @@ export interface UserTokens {
   user_id: string;
 }
 
+export interface WorkerProcesses {
+  heartbeat_at: Generated<Timestamp>;
+  hostname: string;
+  pid: number;
+  pid_namespace: string | null;
+  started_at: Generated<Timestamp>;
+  worker_ids: Generated<string[]>;
+  worker_process_id: string;
+}
+
 export interface DB {
   amenities: Amenities;
   bookings: Bookings;
@@ -277,4 +288,5 @@ export interface DB {
   sessions: Sessions;
   user_tokens: UserTokens;
   users: Users;
+  worker_processes: WorkerProcesses;
 }

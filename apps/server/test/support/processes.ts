@@ -16,11 +16,22 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface AppProcess {
   child: ChildProcess;
+  /** The process's own pid (tsx runs in-process through --import, so no wrapper process sits between). */
+  pid: number;
   output: () => string;
+  /** Settles when the process has exited, however it ended (a failpoint SIGKILLs the process itself). */
+  exited: Promise<ProcessExit>;
   /** SIGTERM, then the exit code (null if killed by a signal). */
   terminate(): Promise<number | null>;
+  /** SIGKILL — a crash: no handler runs, nothing is cleaned up. Resolves once the process is gone. */
+  crash(): Promise<ProcessExit>;
 }
 
 /** Starts one of the real entry points (apps/server or apps/worker main.ts) as its own process. */
@@ -29,6 +40,10 @@ export function startApp(app: 'server' | 'worker', env: Record<string, string>):
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`could not start apps/${app}`);
+  const exited = new Promise<ProcessExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -39,13 +54,16 @@ export function startApp(app: 'server' | 'worker', env: Record<string, string>):
   });
   return {
     child,
+    pid: child.pid,
     output: () => output,
+    exited,
     terminate: async () => {
-      if (child.exitCode !== null) return child.exitCode;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      return typeof code === 'number' ? code : null;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return (await exited).code;
+    },
+    crash: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
     },
   };
 }

@@ -44,6 +44,7 @@ export const errorReasons = [
   'REVIEW_WINDOW_CLOSED',
   'ALREADY_REVIEWED',
   'ALREADY_RESPONDED',
+  'STAY_NOT_COMPLETED',
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

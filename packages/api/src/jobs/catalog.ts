@@ -15,6 +15,16 @@ const schemas = {
   send_password_reset: z.object({ userId: z.uuid() }),
   send_email_verification: z.object({ userId: z.uuid() }),
   purge_expired_user_tokens: z.object({}).loose(),
+  send_review_reminder: z.object({ bookingId: z.uuid() }),
+  send_message_email: z.object({ conversationId: z.uuid(), recipientId: z.uuid() }),
+  // bookings and payments (issue 5): ids only; every task re-reads and re-checks the rows.
+  charge_booking: z.object({ bookingId: z.uuid() }),
+  refund_payment: z.object({ paymentId: z.uuid() }),
+  release_payout: z.object({ payoutId: z.uuid() }),
+  expire_booking: z.object({ bookingId: z.uuid() }),
+  complete_stay: z.object({ bookingId: z.uuid() }),
+  send_notification_email: z.object({ notificationId: z.uuid() }),
+  booking_sweep: z.object({}).loose(),
 } as const;
 
 export type JobName = keyof typeof schemas;

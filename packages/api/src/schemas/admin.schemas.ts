@@ -38,3 +38,10 @@ export const suspendUserInput = z.object({
 export type SuspendUserInput = z.output<typeof suspendUserInput>;
 
 export const reinstateUserInput = z.object({ userId: z.uuid() });
+
+export const suspendPropertyInput = z.object({
+  propertyId: z.uuid(),
+  /** Why; shown to the host in the notification that tells them their listing was suspended. */
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type SuspendPropertyInput = z.output<typeof suspendPropertyInput>;

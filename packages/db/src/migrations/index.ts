@@ -8,6 +8,8 @@ import * as m0006 from './2026_11_23_0006_reviews.ts';
 import * as m0007 from './2026_11_23_0007_messaging_notifications.ts';
 import * as m0008 from './2026_11_23_0008_user_admin_search.ts';
 import * as m0010 from './2026_11_23_0010_search_indexes.ts';
+import * as m0011 from './2026_11_23_0011_worker_registry.ts';
+import * as m0012 from './2026_11_23_0012_booking_policy_snapshot.ts';
 
 /** Every migration, in order. Append new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0007_messaging_notifications': m0007,
   '2026_11_23_0008_user_admin_search': m0008,
   '2026_11_23_0010_search_indexes': m0010,
+  '2026_11_23_0011_worker_registry': m0011,
+  '2026_11_23_0012_booking_policy_snapshot': m0012,
 };

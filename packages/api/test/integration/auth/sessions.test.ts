@@ -51,6 +51,12 @@ describe('auth.logoutAll', () => {
 describe('auth.sessions', () => {
   it('lists my live sessions, newest first, marking the current one', async () => {
     const user = await createSignedInUser(deps);
+    // Both sessions can open within one millisecond; make the first one unambiguously older.
+    await deps.db
+      .updateTable('sessions')
+      .set({ created_at: new Date(Date.now() - 60_000) })
+      .where('session_id', '=', user.sessionId)
+      .execute();
     const other = await secondSession(user.userId);
     await createSignedInUser(deps); // someone else's session never shows
 

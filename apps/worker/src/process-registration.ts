@@ -1,0 +1,143 @@
+import {
+  currentWorkerHost,
+  DEFAULT_STALE_AFTER_MS,
+  type Deps,
+  deregisterWorkerProcess,
+  type RecoveredWorkerProcess,
+  type RegistryWrite,
+  recordWorkerProcess,
+  recoverDeadWorkerProcesses,
+  registerWorkerProcess,
+  type WorkerHost,
+} from '@stayhub/api';
+import type { Logger } from 'pino';
+
+export interface RecoveryTimings {
+  /** How often this process proves it is alive. */
+  heartbeatIntervalMs: number;
+  /** How often this process looks for dead ones (it also looks once at start). */
+  sweepIntervalMs: number;
+  /** A heartbeat older than this marks a process dead; several heartbeat intervals, so one slow beat is not death. */
+  staleAfterMs: number;
+}
+
+export const defaultRecoveryTimings: RecoveryTimings = {
+  heartbeatIntervalMs: 15_000,
+  sweepIntervalMs: 60_000,
+  staleAfterMs: DEFAULT_STALE_AFTER_MS,
+};
+
+/**
+ * This process's row in the worker registry and the timers that keep it true (README "Jobs and
+ * workers"): registered before graphile-worker starts, told every id graphile-worker locks jobs under,
+ * heartbeated, swept for dead peers, deleted on a clean stop. Writes to our own row run one at a time.
+ */
+export class ProcessRegistration {
+  readonly #workerIds = new Set<string>();
+  #writes: Promise<void> = Promise.resolve();
+  #sweeping: Promise<RecoveredWorkerProcess[]> | null = null;
+  #timers: NodeJS.Timeout[] = [];
+
+  private constructor(
+    private readonly db: Deps['db'],
+    private readonly logger: Logger,
+    private readonly timings: RecoveryTimings,
+    private readonly host: WorkerHost,
+    readonly workerProcessId: string,
+  ) {}
+
+  static async register(
+    db: Deps['db'],
+    logger: Logger,
+    timings: RecoveryTimings,
+  ): Promise<ProcessRegistration> {
+    const host = currentWorkerHost();
+    const id = await registerWorkerProcess(db, host);
+    logger.info({ workerProcessId: id, hostname: host.hostname, pid: host.pid }, 'worker process registered');
+    return new ProcessRegistration(db, logger, timings, host, id);
+  }
+
+  get workerIds(): string[] {
+    return [...this.#workerIds];
+  }
+
+  /**
+   * Called from graphile-worker's creation events (synchronous), so the write is queued; the promise
+   * settles (never rejects) once it has been attempted.
+   */
+  addWorkerId(id: string): Promise<void> {
+    if (!this.#workerIds.has(id)) {
+      this.#workerIds.add(id);
+      this.#write('record worker ids');
+    }
+    return this.#writes;
+  }
+
+  /** Settles (never rejects) once every write queued so far has been attempted. */
+  written(): Promise<void> {
+    return this.#writes;
+  }
+
+  /** Releases the locks of dead worker processes; one sweep at a time per process. */
+  sweep(): Promise<RecoveredWorkerProcess[]> {
+    this.#sweeping ??= recoverDeadWorkerProcesses(this.db, {
+      selfWorkerProcessId: this.workerProcessId,
+      self: this.host,
+      staleAfterMs: this.timings.staleAfterMs,
+    })
+      .then((recovered) => {
+        for (const dead of recovered) {
+          this.logger.warn(dead, 'released the job locks of a dead worker process');
+        }
+        return recovered;
+      })
+      .finally(() => {
+        this.#sweeping = null;
+      });
+    return this.#sweeping;
+  }
+
+  startTimers(): void {
+    const heartbeat = setInterval(() => this.#write('heartbeat'), this.timings.heartbeatIntervalMs);
+    const sweep = setInterval(() => {
+      this.sweep().catch((err: unknown) => this.logger.warn({ err }, 'worker recovery sweep failed'));
+    }, this.timings.sweepIntervalMs);
+    // The runner keeps the process alive while it runs; these timers must not keep it alive after.
+    heartbeat.unref();
+    sweep.unref();
+    this.#timers = [heartbeat, sweep];
+  }
+
+  stopTimers(): void {
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#timers = [];
+  }
+
+  /** After graphile-worker has stopped: no job is locked under our ids any more, so the row can go. */
+  async deregister(): Promise<void> {
+    this.stopTimers();
+    await this.#writes;
+    await this.#sweeping?.catch(() => []);
+    await deregisterWorkerProcess(this.db, this.workerProcessId);
+    this.logger.info({ workerProcessId: this.workerProcessId }, 'worker process deregistered');
+  }
+
+  /** Heartbeat and the current lock ids, one write at a time; a failure is logged and the next write repairs it. */
+  #write(what: string): void {
+    const write = (): Promise<RegistryWrite> =>
+      recordWorkerProcess(this.db, this.workerProcessId, this.host, this.workerIds);
+    this.#writes = this.#writes.then(write).then(
+      (result) => {
+        if (result === 're-registered') {
+          // Our row was deleted: a peer saw no heartbeat for staleAfterMs and released our locks, so a job
+          // running here may also be running elsewhere (tasks are idempotent, SPEC §6). Carry on, registered.
+          this.logger.error(
+            { workerProcessId: this.workerProcessId },
+            'this worker process was judged dead by a peer and has registered again',
+          );
+        }
+      },
+      (err: unknown) => this.logger.warn({ err, what }, 'worker registry write failed'),
+    );
+  }
+}

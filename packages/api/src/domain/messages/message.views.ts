@@ -1,0 +1,60 @@
+import type { DB } from '@stayhub/db';
+import type { Selectable } from 'kysely';
+import type { ConversationView, MessageView } from '../../schemas/messages.schemas.ts';
+import type { ConversationListRow, messageColumns } from './message.queries.ts';
+
+export type MessageRow = Pick<Selectable<DB['messages']>, (typeof messageColumns)[number]>;
+
+export function toMessageView(row: MessageRow): MessageView {
+  return {
+    messageId: row.message_id,
+    conversationId: row.conversation_id,
+    senderId: row.sender_id,
+    recipientId: row.recipient_id,
+    messageBody: row.message_body,
+    sentAt: row.sent_at,
+    readAt: row.read_at,
+  };
+}
+
+/** The last message's columns come from a LEFT JOIN LATERAL: all null for a conversation without messages. */
+function lastMessageOf(row: ConversationListRow): MessageView | null {
+  const { message_id, message_conversation_id, sender_id, recipient_id, message_body, sent_at } = row;
+  if (
+    message_id === null ||
+    message_conversation_id === null ||
+    sender_id === null ||
+    recipient_id === null ||
+    message_body === null ||
+    sent_at === null
+  ) {
+    return null;
+  }
+  return {
+    messageId: message_id,
+    conversationId: message_conversation_id,
+    senderId: sender_id,
+    recipientId: recipient_id,
+    messageBody: message_body,
+    sentAt: sent_at,
+    readAt: row.read_at,
+  };
+}
+
+export function toConversationView(row: ConversationListRow, viewerId: string): ConversationView {
+  return {
+    conversationId: row.conversation_id,
+    property: { propertyId: row.property_id, name: row.property_name },
+    bookingId: row.booking_id,
+    myRole: row.guest_id === viewerId ? 'guest' : 'host',
+    otherParticipant: {
+      userId: row.other_user_id,
+      firstName: row.other_first_name,
+      avatarUrl: row.other_avatar_url,
+    },
+    lastMessage: lastMessageOf(row),
+    lastMessageAt: row.last_message_at,
+    unreadCount: row.unread_count ?? 0,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ValidationError } from '../errors.ts';
+
+/**
+ * The keyset position of a newest-first list ordered by (timestamp DESC, id ASC): the last row's timestamp
+ * as Postgres prints it with microseconds (a JS Date keeps only milliseconds, and two rows in the same
+ * millisecond would otherwise be skipped or repeated at a page boundary) and its id. Reviews, messages,
+ * conversations and notifications page this way.
+ */
+export interface KeysetPosition {
+  at: string;
+  id: string;
+}
+
+const cursorPayload = z.object({
+  t: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  i: z.uuid(),
+});
+
+/** Opaque to clients: base64url of a small JSON object. */
+export function encodeKeysetCursor(position: KeysetPosition): string {
+  return Buffer.from(JSON.stringify({ t: position.at, i: position.id }), 'utf8').toString('base64url');
+}
+
+/** The cursor a previous page returned, or undefined for anything else (tampered, truncated, foreign). */
+export function decodeKeysetCursor(cursor: string): KeysetPosition | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = cursorPayload.safeParse(json);
+  return parsed.success ? { at: parsed.data.t, id: parsed.data.i } : undefined;
+}
+
+/** A list input's cursor: none for the first page; one no previous page returned is a validation error. */
+export function readKeysetCursor(cursor: string | null | undefined): KeysetPosition | undefined {
+  if (!cursor) return undefined;
+  const position = decodeKeysetCursor(cursor);
+  if (!position) throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
+  return position;
+}
+
+/**
+ * One page of a list fetched with `limit + 1` rows: the page, and the cursor of its last row when there
+ * is more.
+ */
+export function keysetPage<Row>(
+  rows: readonly Row[],
+  limit: number,
+  positionOf: (row: Row) => KeysetPosition,
+): { page: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    page,
+    nextCursor: rows.length > limit && last ? encodeKeysetCursor(positionOf(last)) : null,
+  };
+}

@@ -1,0 +1,28 @@
+import { createReview, listPropertyReviews, respondToReview } from '../domain/reviews/review.service.ts';
+import {
+  createReviewInput,
+  listReviewsInput,
+  respondToReviewInput,
+  reviewList,
+  reviewView,
+} from '../schemas/reviews.schemas.ts';
+import { router } from '../trpc/init.ts';
+import { authedProcedure, viewerAwareProcedure } from '../trpc/procedures.ts';
+
+export const reviewsRouter = router({
+  create: authedProcedure
+    .input(createReviewInput)
+    .output(reviewView)
+    .mutation(({ ctx, input }) => createReview(ctx.deps, ctx.viewer, input)),
+
+  listForProperty: viewerAwareProcedure
+    .input(listReviewsInput)
+    .output(reviewList)
+    .query(({ ctx, input }) => listPropertyReviews(ctx.deps, ctx.viewer, input)),
+
+  /** Authed rather than host-only: anyone but the listing's host gets NOT_FOUND, not FORBIDDEN (SPEC §4). */
+  respond: authedProcedure
+    .input(respondToReviewInput)
+    .output(reviewView)
+    .mutation(({ ctx, input }) => respondToReview(ctx.deps, ctx.viewer, input)),
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../src/domain/errors.ts';
+import {
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  keysetPage,
+  readKeysetCursor,
+} from '../../../src/domain/shared/keyset-cursor.ts';
+
+const position = { at: '2031-04-01T09:00:00.123456Z', id: '6f1c2b9e-2d7a-4c1e-9a57-3f0e8b8d2c11' };
+
+describe('keyset cursors', () => {
+  it('round-trips a position, microseconds included', () => {
+    expect(decodeKeysetCursor(encodeKeysetCursor(position))).toEqual(position);
+  });
+
+  it.each(['', 'not-base64-json', Buffer.from('{"t":"yesterday","i":"x"}').toString('base64url')])(
+    'decodes %j to nothing',
+    (cursor) => {
+      expect(decodeKeysetCursor(cursor)).toBeUndefined();
+    },
+  );
+
+  it('reads no cursor as the first page and refuses a foreign one on the cursor field', () => {
+    expect(readKeysetCursor(null)).toBeUndefined();
+    expect(readKeysetCursor(undefined)).toBeUndefined();
+    expect(() => readKeysetCursor('foreign')).toThrow(ValidationError);
+    try {
+      readKeysetCursor('foreign');
+    } catch (error) {
+      expect(error instanceof ValidationError && error.path).toEqual(['cursor']);
+    }
+  });
+
+  it('cuts limit + 1 rows to a page with the cursor of its last row, and none on the last page', () => {
+    const rows = [1, 2, 3].map((n) => ({ n }));
+    const at = (row: { n: number }) => ({ ...position, id: `${position.id.slice(0, -1)}${row.n}` });
+    const more = keysetPage(rows, 2, at);
+    expect(more.page).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(more.nextCursor && decodeKeysetCursor(more.nextCursor)).toEqual(at({ n: 2 }));
+    expect(keysetPage(rows, 3, at)).toEqual({ page: rows, nextCursor: null });
+  });
+});
