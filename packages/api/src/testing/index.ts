@@ -7,4 +7,4 @@ export {
   TEST_PASSWORD,
   type TestUser,
 } from './factories.ts';
-export { type QueuedJob, queuedJobs, runDueJobs } from './jobs.ts';
+export { type QueuedJob, queuedJobs, runDueJobs, runJobsDueBy } from './jobs.ts';

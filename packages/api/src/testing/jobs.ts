@@ -1,6 +1,7 @@
 import { createPool } from '@stayhub/db';
 import { runTaskListOnce } from 'graphile-worker';
 import { sql } from 'kysely';
+import type { Clock } from '../infra/clock.ts';
 import { createTaskList } from '../jobs/task-list.ts';
 import type { TestDeps } from './deps.ts';
 
@@ -44,4 +45,16 @@ export async function queuedJobs(deps: Pick<TestDeps, 'db'>, task: string): Prom
     where t.identifier = ${task}
     order by j.id`.execute(deps.db);
   return rows;
+}
+
+/**
+ * Runs every job due by a test clock. graphile-worker compares run_at with the database's own now(), which
+ * a ManualClock cannot move: jobs whose run_at (timers, retry backoff) the test clock has reached are made
+ * due now, then they run for real through the task list. Jobs the clock has not reached stay queued.
+ */
+export async function runJobsDueBy(deps: TestDeps, clock: Clock): Promise<void> {
+  await sql`
+    update graphile_worker._private_jobs set run_at = now()
+    where run_at <= ${clock.now()} and locked_at is null and attempts < max_attempts`.execute(deps.db);
+  await runDueJobs(deps);
 }

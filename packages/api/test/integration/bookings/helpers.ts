@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { inferRouterInputs } from '@trpc/server';
 import { sql } from 'kysely';
-import type { Clock } from '../../../src/infra/clock.ts';
 import type { appRouter } from '../../../src/routers/app.router.ts';
-import { createProperty, runDueJobs, type TestDeps } from '../../../src/testing/index.ts';
+import { createProperty, type TestDeps } from '../../../src/testing/index.ts';
 import { insertPhotos, signedIn } from '../properties/helpers.ts';
 
 /** Shared by the bookings and payments integration tests: listings, inputs, and jobs run on the test clock. */
@@ -39,17 +38,7 @@ export function stay(
   };
 }
 
-/**
- * Runs every job due by the test clock. graphile-worker compares run_at with the database's own now(), so
- * jobs whose run_at (timers, retry backoff) is at or before the test clock are first made due now; then
- * they run for real through the task list. Nothing sleeps.
- */
-export async function runJobsDueBy(deps: TestDeps, clock: Clock): Promise<void> {
-  await sql`
-    update graphile_worker._private_jobs set run_at = now()
-    where run_at <= ${clock.now()} and locked_at is null and attempts < max_attempts`.execute(deps.db);
-  await runDueJobs(deps);
-}
+export { runJobsDueBy } from '../../../src/testing/index.ts';
 
 /** One job of a task queued under a key, as graphile-worker's public view shows it. */
 export async function jobByKey(deps: TestDeps, key: string) {

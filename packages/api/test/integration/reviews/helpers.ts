@@ -1,16 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { sql } from 'kysely';
 import type { Deps } from '../../../src/domain/deps.ts';
 import { addDays } from '../../../src/domain/shared/dates.ts';
-import type { Clock } from '../../../src/infra/clock.ts';
 import { appRouter } from '../../../src/routers/app.router.ts';
-import {
-  createBooking,
-  createProperty,
-  createSignedInUser,
-  runDueJobs,
-  type TestDeps,
-} from '../../../src/testing/index.ts';
+import { createBooking, createProperty, createSignedInUser } from '../../../src/testing/index.ts';
 import { createContextInner } from '../../../src/trpc/context.ts';
 import { describeError } from '../../../src/trpc/errors.ts';
 import { createCallerFactory } from '../../../src/trpc/init.ts';
@@ -106,15 +98,4 @@ export function notificationsOf(deps: Deps, userId: string, type?: string) {
   return query.orderBy('created_at', 'asc').execute();
 }
 
-/**
- * Runs the jobs due by the test's manual clock. graphile-worker compares run_at with the database's now(),
- * which a ManualClock cannot move: jobs whose run_at the manual clock has reached are made due now, then the
- * real task list runs them (runDueJobs). Jobs the manual clock has not reached stay queued.
- */
-export async function runJobsDueBy(deps: TestDeps, clock: Clock): Promise<void> {
-  await sql`
-    update graphile_worker._private_jobs
-    set run_at = least(run_at, now())
-    where locked_at is null and run_at <= ${clock.now()}::timestamptz`.execute(deps.db);
-  await runDueJobs(deps);
-}
+export { runJobsDueBy } from '../../../src/testing/index.ts';
