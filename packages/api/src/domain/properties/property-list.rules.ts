@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../shared/keyset-cursor.ts';
 
 /**
  * listMine's keyset position: the last row's created_at (as Postgres prints it, with microseconds: two
@@ -10,26 +10,13 @@ export interface PropertyCursor {
   propertyId: string;
 }
 
-const cursorPayload = z.object({
-  c: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
-  p: z.uuid(),
-});
-
-/** Opaque to clients: base64url of a small JSON object. */
+/** Opaque to clients; the shared keyset cursor (domain/shared/keyset-cursor.ts). */
 export function encodePropertyCursor(cursor: PropertyCursor): string {
-  return Buffer.from(JSON.stringify({ c: cursor.createdAt, p: cursor.propertyId }), 'utf8').toString(
-    'base64url',
-  );
+  return encodeKeysetCursor({ at: cursor.createdAt, id: cursor.propertyId });
 }
 
 /** The cursor a previous page returned, or undefined for anything else (tampered, truncated, foreign). */
 export function decodePropertyCursor(cursor: string): PropertyCursor | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = cursorPayload.safeParse(json);
-  return parsed.success ? { createdAt: parsed.data.c, propertyId: parsed.data.p } : undefined;
+  const position = decodeKeysetCursor(cursor);
+  return position && { createdAt: position.at, propertyId: position.id };
 }

@@ -1,6 +1,7 @@
 import type { PropertySearchInput, SearchSort } from '../../schemas/search.schemas.ts';
 import { ValidationError } from '../errors.ts';
 import { addDays, daysBetween } from '../shared/dates.ts';
+import { containsPattern } from '../shared/like-pattern.ts';
 import { bboxWindow, circleWindow, type GeoWindow } from './search-area.rules.ts';
 import { decodeSearchCursor, type SearchCursor } from './search-cursor.rules.ts';
 
@@ -39,11 +40,6 @@ export interface SearchPlan {
   canonical: string;
   /** Date-filtered pages depend on holds and blocks as well as on listings (listing-cache.ts). */
   dependsOnAvailability: boolean;
-}
-
-/** An ILIKE pattern matching `text` anywhere, with LIKE's own characters (`\`, `%`, `_`) matching themselves. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 function fail(message: string, path: string, reason: ValidationError['reason'] = 'VALIDATION_FAILED'): never {
@@ -126,7 +122,7 @@ export function planSearch(input: PropertySearchInput, today: string): SearchPla
   const amenityCodes = [...new Set(input.amenities ?? [])].sort();
   return {
     criteria: {
-      pattern: text === undefined ? undefined : likeContains(text),
+      pattern: text === undefined ? undefined : containsPattern(text),
       country: input.country,
       window,
       near: input.near,

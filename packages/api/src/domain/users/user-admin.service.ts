@@ -10,11 +10,12 @@ import { invalidateSessionCache } from '../auth/session.service.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { containsPattern } from '../shared/like-pattern.ts';
 import { forgetPublicProfile } from './profile.service.ts';
 import { lockUserById } from './user.queries.ts';
 import { toAdminUserView } from './user.views.ts';
 import { adminUserListQuery, findAdminUserById, setUserStatus } from './user-admin.queries.ts';
-import { containsPattern, decodeUserCursor, encodeUserCursor } from './user-search.rules.ts';
+import { decodeUserCursor, encodeUserCursor } from './user-search.rules.ts';
 
 /** The procedure base already requires an admin; services check again so no other caller skips it. */
 function assertAdmin(viewer: Viewer): void {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../shared/keyset-cursor.ts';
 
 /**
  * The admin user list's keyset position: the last row's created_at and user_id. created_at travels as
@@ -10,29 +10,13 @@ export interface UserCursor {
   userId: string;
 }
 
-const cursorPayload = z.object({
-  c: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
-  u: z.uuid(),
-});
-
-/** Opaque to clients: base64url of a small JSON object. */
+/** Opaque to clients; the shared keyset cursor (domain/shared/keyset-cursor.ts). */
 export function encodeUserCursor(cursor: UserCursor): string {
-  return Buffer.from(JSON.stringify({ c: cursor.createdAt, u: cursor.userId }), 'utf8').toString('base64url');
+  return encodeKeysetCursor({ at: cursor.createdAt, id: cursor.userId });
 }
 
 /** The cursor a previous page returned, or undefined for anything else (tampered, truncated, foreign). */
 export function decodeUserCursor(cursor: string): UserCursor | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = cursorPayload.safeParse(json);
-  return parsed.success ? { createdAt: parsed.data.c, userId: parsed.data.u } : undefined;
-}
-
-/** An ILIKE pattern matching `text` anywhere, with LIKE's own characters (`\`, `%`, `_`) matching themselves. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const position = decodeKeysetCursor(cursor);
+  return position && { createdAt: position.at, userId: position.id };
 }

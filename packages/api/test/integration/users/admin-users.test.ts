@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { inTransaction } from '@stayhub/db';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { containsPattern } from '../../../src/domain/shared/like-pattern.ts';
 import { adminUserListQuery } from '../../../src/domain/users/user-admin.queries.ts';
-import { containsPattern } from '../../../src/domain/users/user-search.rules.ts';
 import { createSignedInUser, createUser, useTestDeps } from '../../../src/testing/index.ts';
 import { callerAs, failureOf, type Role } from './callers.ts';
 

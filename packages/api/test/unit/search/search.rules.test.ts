@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/domain/errors.ts';
-import { likeContains, planSearch } from '../../../src/domain/search/search.rules.ts';
+import { planSearch } from '../../../src/domain/search/search.rules.ts';
 import { decodeSearchCursor, encodeSearchCursor } from '../../../src/domain/search/search-cursor.rules.ts';
+import { containsPattern } from '../../../src/domain/shared/like-pattern.ts';
 import { propertySearchInput } from '../../../src/schemas/search.schemas.ts';
 
 const TODAY = '2030-01-10';
@@ -35,7 +36,7 @@ describe('search cursors', () => {
 
 describe('planSearch', () => {
   it('escapes LIKE characters in the text', () => {
-    expect(likeContains('50%_off\\')).toBe('%50\\%\\_off\\\\%');
+    expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
   });
 
   it('gives equal searches one canonical form', () => {

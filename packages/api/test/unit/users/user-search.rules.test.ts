@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  containsPattern,
-  decodeUserCursor,
-  encodeUserCursor,
-} from '../../../src/domain/users/user-search.rules.ts';
+import { containsPattern } from '../../../src/domain/shared/like-pattern.ts';
+import { decodeUserCursor, encodeUserCursor } from '../../../src/domain/users/user-search.rules.ts';
 
 const position = { createdAt: '2026-11-23T10:15:30.123456Z', userId: '3b241101-e2bb-4255-8caf-4136c566a962' };
 
