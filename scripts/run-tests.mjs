@@ -31,9 +31,10 @@ if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
   failed = json.numFailedTests ?? 0;
-  // A file that failed to load (or a failing hook) fails no single test; count it so the line shows it.
-  if (!json.success && failed === 0) failed = Math.max(1, json.numFailedTestSuites ?? 0);
 }
+// A file that failed to load, a failing hook or an unhandled error fails no single test; count it so the
+// closing line never says "0 failed" for a run that failed.
+if (result.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
 // Judge by the report as well as the exit code: a dependency's exit hook once turned a failing run into 0.
 process.exit(result.status === 0 && failed === 0 && passed > 0 ? 0 : 1);

@@ -1,4 +1,5 @@
 import { generate, PostgresDialect } from 'kysely-codegen';
+import pg from 'pg';
 
 /** Where the generated `DB` types live (committed; `pnpm db:codegen` rewrites it). */
 export const generatedTypesFile = new URL('./types.generated.ts', import.meta.url);
@@ -15,7 +16,9 @@ export const generatedTypesFile = new URL('./types.generated.ts', import.meta.ur
  */
 export async function generateDbTypes(url: string): Promise<string> {
   const dialect = new PostgresDialect({ dateParser: 'string', numericParser: 'number' });
-  const db = await dialect.introspector.connect({ connectionString: url, dialect });
+  const tagged = new URL(url);
+  tagged.searchParams.set('application_name', CODEGEN_APPLICATION);
+  const db = await dialect.introspector.connect({ connectionString: tagged.toString(), dialect });
   try {
     return await generate({
       db,
@@ -31,5 +34,32 @@ export async function generateDbTypes(url: string): Promise<string> {
     });
   } finally {
     await db.destroy();
+    await untilDisconnected(url);
+  }
+}
+
+const CODEGEN_APPLICATION = 'stayhub-codegen';
+
+/**
+ * kysely-codegen's pool has no error listener and its destroy() resolves before the server has closed the
+ * backend. Dropping the database in that gap (tests drop WITH (FORCE)) would kill the closing connection
+ * and crash the process with an unhandled 57P01, so wait until the server no longer lists it.
+ */
+async function untilDisconnected(url: string, timeoutMs = 5_000): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where application_name = $1 and datname = current_database()',
+        [CODEGEN_APPLICATION],
+      );
+      if ((rows[0]?.n ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
   }
 }
