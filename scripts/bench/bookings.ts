@@ -32,6 +32,7 @@ import { createDb, createPool, migrateToLatest, withDatabase } from '@stayhub/db
 import { startTestServer } from '@stayhub/db/testing';
 import { createStayHubClient, type StayHubClient } from '@stayhub/sdk';
 import { buildServer } from '@stayhub/server';
+import { addDays, fmt, percentile, positiveInt, progress, sleep } from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,11 +45,6 @@ const { values: args } = parseArgs({
     'drain-seconds': { type: 'string', default: '180' },
   },
 });
-function positiveInt(value: string, name: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer`);
-  return parsed;
-}
 const propertyCount = positiveInt(args.properties, 'properties');
 const secondsPerLevel = positiveInt(args.seconds, 'seconds');
 const levels = args.concurrency.split(',').map((level) => positiveInt(level, 'concurrency'));
@@ -59,16 +55,11 @@ const drainSeconds = positiveInt(args['drain-seconds'], 'drain-seconds');
 const guestCount = Math.max(...levels);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 const config = loadConfig();
 const logger = createLogger({ level: 'warn', name: 'stayhub-bench' });
 
 const today = new Date().toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Booking n: listing n mod P, and on it the n-div-P-th block of 3 nights (4 days apart): no two overlap. */
 function stayFor(n: number, propertyIds: string[]) {
@@ -85,9 +76,6 @@ interface Level {
   p50: number;
   p99: number;
 }
-
-const percentile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 
 /** `concurrency` loops calling `request(n, loop)` until the time or the request budget runs out. */
 async function measure(

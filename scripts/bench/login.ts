@@ -27,6 +27,7 @@ import {
 } from '@stayhub/api';
 import { createDb, createPool, migrateToLatest, withDatabase } from '@stayhub/db';
 import { buildServer } from '../../apps/server/src/app.ts';
+import { fmt, positiveInt, progress } from './support.ts';
 
 const MAX_REQUESTS_PER_LEVEL = 20_000;
 const PASSWORD = 'bench-lantern-orbit-meadow';
@@ -41,14 +42,6 @@ const { values: args } = parseArgs({
 const userCount = positiveInt(args.users, 'users');
 const secondsPerLevel = positiveInt(args.seconds, 'seconds');
 const levels = args.concurrency.split(',').map((level) => positiveInt(level, 'concurrency'));
-
-function positiveInt(value: string, name: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer`);
-  return parsed;
-}
-
-const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 const config = loadConfig();
 const logger = createLogger({ level: 'warn', name: 'stayhub-bench' });
@@ -113,8 +106,6 @@ async function measure(concurrency: number, seconds: number, request: (n: number
     p99: at(0.99),
   } satisfies LevelResult;
 }
-
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 const server = await resolveDatabase(config, logger);
 const benchDatabase = `stayhub_bench_${process.pid}_${randomBytes(3).toString('hex')}`;

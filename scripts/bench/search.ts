@@ -19,6 +19,7 @@ import { describePerfSeed, progressReporter, seedPerf } from '@stayhub/db/seed';
 import { dropDatabase, startTestServer } from '@stayhub/db/testing';
 import { createStayHubClient } from '@stayhub/sdk';
 import { buildServer } from '@stayhub/server';
+import { addDays, percentile, positiveInt } from './support.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -28,20 +29,13 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '1' },
   },
 });
-const positive = (name: string, value: string | undefined) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-  return n;
-};
-const SCALE = positive('scale', flags.scale);
-const REQUESTS = positive('requests', flags.requests);
-const SECONDS = positive('seconds', flags.seconds);
-const CONCURRENCY = positive('concurrency', flags.concurrency);
+const SCALE = positiveInt(flags.scale, 'scale');
+const REQUESTS = positiveInt(flags.requests, 'requests');
+const SECONDS = positiveInt(flags.seconds, 'seconds');
+const CONCURRENCY = positiveInt(flags.concurrency, 'concurrency');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date().toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 // City centres the perf seed clusters around (a sample; inputs rotate through them).
 const CITIES = [
@@ -81,10 +75,6 @@ interface Series {
   mode: 'baseline' | 'cold' | 'cached';
   latencies: number[];
   wallMs: number;
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
 async function main(): Promise<void> {
