@@ -1,4 +1,7 @@
+import { authenticate } from '../domain/auth/session.service.ts';
+import type { Viewer } from '../domain/auth/viewer.ts';
 import type { Deps } from '../domain/deps.ts';
+import { UnauthenticatedError } from '../domain/errors.ts';
 
 export interface RequestMeta {
   requestId: string;
@@ -11,6 +14,11 @@ export interface Context {
   /** The bearer token as sent; resolved to a viewer only by procedures that need one. */
   token: string | null;
   meta: RequestMeta;
+  /**
+   * The viewer behind the bearer token, resolved at most once per request: every call of a batch shares
+   * the lookup (and its sliding-expiry touch) instead of authenticating again.
+   */
+  resolveViewer(): Promise<Viewer>;
 }
 
 /** Builds a context without HTTP: what the adapter calls, and what tests call directly. */
@@ -19,9 +27,15 @@ export function createContextInner(input: {
   token?: string | null;
   meta?: Partial<RequestMeta>;
 }): Context {
+  const token = input.token ?? null;
+  let viewer: Promise<Viewer> | undefined;
   return {
     deps: input.deps,
-    token: input.token ?? null,
+    token,
+    resolveViewer: () => {
+      viewer ??= token ? authenticate(input.deps, token) : Promise.reject(new UnauthenticatedError());
+      return viewer;
+    },
     meta: {
       requestId: input.meta?.requestId ?? 'internal',
       ip: input.meta?.ip ?? null,

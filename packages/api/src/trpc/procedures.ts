@@ -1,15 +1,12 @@
-import { authenticate } from '../domain/auth/session.service.ts';
-import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
+import { ForbiddenError } from '../domain/errors.ts';
 import { baseProcedure } from './init.ts';
 
 /** Who may call a procedure is declared by the base it is built on (issue 3). */
 export const publicProcedure = baseProcedure;
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.token) throw new UnauthenticatedError();
-  const viewer = await authenticate(ctx.deps, ctx.token);
-  return next({ ctx: { viewer } });
-});
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { viewer: await ctx.resolveViewer() } }),
+);
 
 /** Hosts, and admins, who may act for any host. */
 export const hostProcedure = authedProcedure.use(({ ctx, next }) => {
@@ -28,5 +25,5 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
  * silently answering as anonymous.
  */
 export const viewerAwareProcedure = publicProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: { viewer: ctx.token === null ? null : await authenticate(ctx.deps, ctx.token) } }),
+  next({ ctx: { viewer: ctx.token === null ? null : await ctx.resolveViewer() } }),
 );

@@ -1,4 +1,5 @@
 import type { Executor } from '@stayhub/db';
+import { SESSION_TOUCH_INTERVAL_MS } from './session.rules.ts';
 
 /** A session with the user facts every request needs (role, status), in one round trip. */
 export function findSessionByTokenHash(db: Executor, tokenHash: Buffer) {
@@ -18,11 +19,13 @@ export function findSessionByTokenHash(db: Executor, tokenHash: Buffer) {
     .executeTakeFirst();
 }
 
+/** Slides a session; a no-op when another request touched it within the interval (SESSION_TOUCH_INTERVAL_MS). */
 export function touchSession(db: Executor, sessionId: string, lastUsedAt: Date, expiresAt: Date) {
   return db
     .updateTable('sessions')
     .set({ last_used_at: lastUsedAt, expires_at: expiresAt })
     .where('session_id', '=', sessionId)
+    .where('last_used_at', '<=', new Date(lastUsedAt.getTime() - SESSION_TOUCH_INTERVAL_MS))
     .execute();
 }
 

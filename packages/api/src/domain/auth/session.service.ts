@@ -16,12 +16,12 @@ import type { Viewer } from './viewer.ts';
 
 /**
  * Session lookups go through the cache with Postgres as the truth. Entries live briefly and are deleted
- * by every revocation and suspension (sessionCacheKey), so a revoked session fails at the very next
+ * by every revocation and suspension (invalidateSessionCache), so a revoked session fails at the very next
  * request while Redis is up; if Redis was unreachable at revocation time, the TTL bounds the staleness.
  */
 const SESSION_CACHE_TTL_SECONDS = 60;
 
-export const sessionCacheKey = (tokenHash: Buffer) => `session:${tokenHash.toString('hex')}`;
+const sessionCacheKey = (tokenHash: Buffer) => `session:${tokenHash.toString('hex')}`;
 
 interface CachedSession {
   sessionId: string;
@@ -34,8 +34,7 @@ interface CachedSession {
 }
 
 async function loadSession(deps: Deps, tokenHash: Buffer): Promise<CachedSession | undefined> {
-  const key = sessionCacheKey(tokenHash);
-  const cached = await deps.cache.get<CachedSession>(key);
+  const cached = await deps.cache.get<CachedSession>(sessionCacheKey(tokenHash));
   if (cached) return cached;
   const row = await findSessionByTokenHash(deps.db, tokenHash);
   if (!row) return undefined;
@@ -48,7 +47,7 @@ async function loadSession(deps: Deps, tokenHash: Buffer): Promise<CachedSession
     absoluteExpiresAt: row.absolute_expires_at.toISOString(),
     lastUsedAt: row.last_used_at.toISOString(),
   };
-  await deps.cache.set(key, session, SESSION_CACHE_TTL_SECONDS);
+  await deps.cache.set(sessionCacheKey(tokenHash), session, SESSION_CACHE_TTL_SECONDS);
   return session;
 }
 
@@ -68,8 +67,12 @@ export async function authenticate(deps: Deps, token: string): Promise<Viewer> {
   if (session.status !== 'active')
     throw new UnauthenticatedError('ACCOUNT_SUSPENDED', 'this account is suspended');
   if (needsTouch(times, now)) {
-    await touchSession(deps.db, session.sessionId, now, slideExpiry(times, now));
-    await deps.cache.delete(sessionCacheKey(tokenHash));
+    // Slide the idle expiry, and keep the cached copy in step rather than dropping it (which would cost
+    // the next request a database read). The update is conditional, so concurrent requests write once.
+    const expiresAt = slideExpiry(times, now);
+    await touchSession(deps.db, session.sessionId, now, expiresAt);
+    const touched = { ...session, lastUsedAt: now.toISOString(), expiresAt: expiresAt.toISOString() };
+    await deps.cache.set(sessionCacheKey(tokenHash), touched, SESSION_CACHE_TTL_SECONDS);
   }
   return { userId: session.userId, sessionId: session.sessionId, role: session.role };
 }

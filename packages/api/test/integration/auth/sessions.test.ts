@@ -13,10 +13,11 @@ async function secondSession(userId: string) {
 describe('auth.logout', () => {
   it('ends this session: its token is refused at the very next request', async () => {
     const user = await createSignedInUser(deps);
-    const me = callerFor(deps, { token: user.token });
-    await me.auth.sessions(); // the lookup is now cached (Redis when REDIS_URL is set)
-    await expect(me.auth.logout()).resolves.toEqual({ ok: true });
-    const error = await failure(() => me.auth.sessions());
+    // Each call is a request of its own, with its own context.
+    const me = () => callerFor(deps, { token: user.token });
+    await me().auth.sessions(); // the lookup is now cached (Redis when REDIS_URL is set)
+    await expect(me().auth.logout()).resolves.toEqual({ ok: true });
+    const error = await failure(() => me().auth.sessions());
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', reason: 'UNAUTHENTICATED' });
   });
 

@@ -16,8 +16,9 @@ const sessionsOf = (userId: string) =>
 describe('admin.suspendUser', () => {
   it("suspends the account and the user's very next request fails, though their session was cached", async () => {
     const user = await createSignedInUser(deps, { role: 'host' });
-    const userCaller = callerFor(deps, user.token);
-    expect((await userCaller.users.me()).status).toBe('active');
+    // Each call is a request of its own, with its own context.
+    const userCaller = () => callerFor(deps, user.token);
+    expect((await userCaller().users.me()).status).toBe('active');
 
     const view = await admin.admin.suspendUser({ userId: user.userId, reason: '  Fraudulent listings ' });
 
@@ -30,7 +31,7 @@ describe('admin.suspendUser', () => {
       lastSeenAt: null,
     });
     // The session row is gone, so the token is simply unknown now.
-    expect(await failureOf(() => userCaller.users.me())).toMatchObject({
+    expect(await failureOf(() => userCaller().users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
       reason: 'UNAUTHENTICATED',
     });
