@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import {
   createDb,
   createPool,
-  defaultEmbeddedDataDir,
   type EmbeddedHandle,
+  embeddedDataDir,
   startEmbeddedPostgres,
 } from '@stayhub/db';
 import type { Logger } from 'pino';
@@ -33,7 +33,7 @@ export async function resolveDatabase(
 ): Promise<{ url: string; embedded: EmbeddedHandle | null }> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   const embedded = await startEmbeddedPostgres({
-    dataDir: defaultEmbeddedDataDir(dataDir(config)),
+    dataDir: embeddedDataDir(dataDir(config)),
     port: config.EMBEDDED_PG_PORT,
     log: (message) => logger.debug({ postgres: message.trim() }, 'embedded postgres'),
   });

@@ -27,7 +27,8 @@ export interface EmbeddedHandle {
 const USER = 'postgres';
 const PASSWORD = 'stayhub-local';
 
-export const defaultEmbeddedDataDir = (root: string) => path.join(root, '.data', 'postgres');
+/** The embedded server's folder inside the data folder (DATA_DIR, default `<repo>/.data`): `<DATA_DIR>/postgres`. */
+export const embeddedDataDir = (dataDir: string) => path.join(dataDir, 'postgres');
 
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });

@@ -1,6 +1,6 @@
 export {
-  defaultEmbeddedDataDir,
   type EmbeddedHandle,
+  embeddedDataDir,
   startEmbeddedPostgres,
   withDatabase,
 } from './embedded.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultEmbeddedDataDir, startEmbeddedPostgres } from '../embedded.ts';
+import { embeddedDataDir, startEmbeddedPostgres } from '../embedded.ts';
 
 /** The monorepo root (the embedded dev server keeps its data under `<root>/.data/postgres`). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -12,12 +12,20 @@ export interface DatabaseServer {
 }
 
 /**
- * The one place the CLIs read the environment: DATABASE_URL when set, otherwise the embedded dev
- * server (the same data folder and port the app uses, SPEC §2), started if it is not running yet.
+ * The one place the CLIs read the environment (@stayhub/db cannot import the app's config module): the
+ * same keys with the same defaults as packages/api/src/config.ts, so `db:migrate` and `db:seed` work on the
+ * database the app uses — DATABASE_URL when set, otherwise the embedded server under DATA_DIR on
+ * EMBEDDED_PG_PORT (SPEC §2), started if it is not running yet.
  */
 export async function databaseFromEnv(log: (line: string) => void = () => {}): Promise<DatabaseServer> {
-  const url = process.env.DATABASE_URL?.trim();
+  const env = process.env;
+  const url = env.DATABASE_URL?.trim();
   if (url) return { url, stop: async () => {} };
-  log('DATABASE_URL is unset: using the embedded PostgreSQL');
-  return startEmbeddedPostgres({ dataDir: defaultEmbeddedDataDir(repoRoot) });
+  const port = env.EMBEDDED_PG_PORT?.trim() ? Number(env.EMBEDDED_PG_PORT) : 54329;
+  if (!Number.isInteger(port) || port < 1024 || port > 65_535) {
+    throw new Error(`EMBEDDED_PG_PORT must be a port number from 1024 to 65535, not ${env.EMBEDDED_PG_PORT}`);
+  }
+  const dataDir = env.DATA_DIR?.trim() || path.join(repoRoot, '.data');
+  log(`DATABASE_URL is unset: using the embedded PostgreSQL (port ${port})`);
+  return startEmbeddedPostgres({ dataDir: embeddedDataDir(dataDir), port });
 }
