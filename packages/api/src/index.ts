@@ -3,8 +3,10 @@ export { hashPassword, verifyPassword } from './domain/auth/password.ts';
 export type { Deps } from './domain/deps.ts';
 export { type ErrorReason, errorReasons } from './domain/errors.ts';
 export { checkHealth } from './domain/health/health.service.ts';
+export { createCache } from './infra/cache/create-cache.ts';
 export { type Clock, ManualClock, systemClock } from './infra/clock.ts';
 export { readMailbox, type StoredMail } from './infra/mail/dev-mailbox.ts';
+export { createRedis } from './infra/redis.ts';
 export { enqueue } from './jobs/enqueue.ts';
 export { currentWorkerHost, type WorkerHost } from './jobs/recovery/worker-host.ts';
 export {

@@ -1,0 +1,25 @@
+import { createCache, createRedis } from '@stayhub/api';
+import { useTestDeps } from '@stayhub/api/testing';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkReadiness } from '../../src/readiness.ts';
+
+const deps = await useTestDeps();
+const logger = pino({ level: 'silent' });
+// Nothing listens on port 1: every Redis command fails at once.
+const unreachable = createRedis('redis://127.0.0.1:1', logger);
+afterAll(() => unreachable.disconnect());
+
+describe('readiness (issue 2: /readyz means Postgres and the cache are reachable)', () => {
+  it('is ready with Postgres and the cache up', async () => {
+    expect(await checkReadiness(deps)).toEqual({ ready: true, database: true, cache: true });
+  });
+
+  it('is not ready when the configured Redis is unreachable, and says which part is down', async () => {
+    const withoutRedis = {
+      ...deps,
+      cache: createCache({ redis: unreachable, prefix: 'stayhub-down:', logger }),
+    };
+    expect(await checkReadiness(withoutRedis)).toEqual({ ready: false, database: true, cache: false });
+  });
+});
