@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ConflictError } from './errors.ts';
 
 /** SQLSTATEs a service expects and turns into a ConflictError (STYLE "Errors"). */
 const SQLSTATE = { uniqueViolation: '23505', exclusionViolation: '23P01' } as const;
@@ -19,4 +20,16 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 /** An EXCLUDE constraint said no: two holds of one property overlap (SPEC §3 occupancy). */
 export function isExclusionViolation(error: unknown): boolean {
   return isPgError(error) && error.code === SQLSTATE.exclusionViolation;
+}
+
+/** `work`, with an exclusion violation turned into CONFLICT DATES_UNAVAILABLE; other errors pass unchanged. */
+export async function orDatesUnavailable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isExclusionViolation(error)) {
+      throw new ConflictError('DATES_UNAVAILABLE', 'some of these nights are already booked or blocked');
+    }
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import type {
   QuoteView,
 } from '../../schemas/bookings.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { isExclusionViolation, isUniqueViolation } from '../db-errors.ts';
+import { isUniqueViolation, orDatesUnavailable } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
@@ -219,18 +219,13 @@ async function insertNewBooking(
     );
     await notify(trx, [noticeFor('host', booking, 'booking_requested')], now);
   }
-  try {
-    await insertHold(trx, {
+  await orDatesUnavailable(
+    insertHold(trx, {
       propertyId: property.property_id,
       bookingId,
       startDate: input.startDate,
       endDate: input.endDate,
-    });
-  } catch (error) {
-    if (isExclusionViolation(error)) {
-      throw new ConflictError('DATES_UNAVAILABLE', 'some of these nights are already booked or blocked');
-    }
-    throw error;
-  }
+    }),
+  );
   return viewOf(trx, bookingId);
 }

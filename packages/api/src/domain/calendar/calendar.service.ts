@@ -1,9 +1,9 @@
 import { inTransaction } from '@stayhub/db';
 import type { CalendarInput, CalendarView, DateRangeInput } from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { isExclusionViolation } from '../db-errors.ts';
+import { orDatesUnavailable } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { invalidateAvailability } from '../properties/listing-cache.ts';
 import { canManage, canView } from '../properties/property.rules.ts';
 import { assertNotArchived, lockManagedProperty } from '../properties/property-access.ts';
@@ -60,16 +60,11 @@ export async function blockDates(deps: Deps, viewer: Viewer, input: DateRangeInp
         'START_IN_PAST',
       );
     }
-    try {
-      await insertBlocks(trx, input.propertyId, [
+    await orDatesUnavailable(
+      insertBlocks(trx, input.propertyId, [
         { start_date: input.startDate, end_date: input.endDate, note: null },
-      ]);
-    } catch (error) {
-      if (isExclusionViolation(error)) {
-        throw new ConflictError('DATES_UNAVAILABLE', 'some of these nights are already booked or blocked');
-      }
-      throw error;
-    }
+      ]),
+    );
     return locked;
   });
   await invalidateAvailability(deps);

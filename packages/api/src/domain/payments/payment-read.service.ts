@@ -3,11 +3,11 @@ import type { Viewer } from '../auth/viewer.ts';
 import { findBookingRecord } from '../bookings/booking.queries.ts';
 import { roleIn } from '../bookings/booking.rules.ts';
 import type { Deps } from '../deps.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
+import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
 import { listPaymentsOfBooking } from './payment.queries.ts';
 import { toPaymentView, toPayoutView } from './payment.views.ts';
 import { listPayoutsOfHost } from './payout.queries.ts';
-import { decodePayoutCursor, encodePayoutCursor } from './payout-cursor.rules.ts';
 
 /** A booking's charges and refunds, oldest first: for its guest, its host and admins (others NOT_FOUND). */
 export async function listPaymentsForBooking(
@@ -29,23 +29,15 @@ export async function listMyPayouts(
   viewer: Viewer,
   input: ListPayoutsInput,
 ): Promise<PayoutList> {
-  const after = input.cursor ? decodePayoutCursor(input.cursor) : undefined;
-  if (input.cursor && !after) {
-    throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
-  }
   const rows = await listPayoutsOfHost(deps.db, {
     hostId: viewer.userId,
     status: input.status,
-    after,
+    after: readKeysetCursor(input.cursor),
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toPayoutView),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodePayoutCursor({ createdAt: last.created_at_key, payoutId: last.payout_id })
-        : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({
+    at: row.created_at_key,
+    id: row.payout_id,
+  }));
+  return { items: page.map(toPayoutView), nextCursor };
 }

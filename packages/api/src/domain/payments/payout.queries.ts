@@ -1,5 +1,7 @@
 import type { DB, Executor, PayoutStatus } from '@stayhub/db';
-import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
+import { afterPosition, timestampKey } from '../shared/keyset.queries.ts';
+import type { KeysetPosition } from '../shared/keyset-cursor.ts';
 
 const payoutColumns = [
   'payouts.payout_id',
@@ -64,7 +66,7 @@ export function findDuePayouts(db: Executor, latestToday: string, limit: number)
 export interface HostPayoutFilter {
   hostId: string;
   status?: PayoutStatus | undefined;
-  after?: { createdAt: string; payoutId: string } | undefined;
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 
@@ -77,22 +79,13 @@ export function listPayoutsOfHost(db: Executor, filter: HostPayoutFilter) {
     .selectFrom('payouts')
     .innerJoin('bookings', 'bookings.booking_id', 'payouts.booking_id')
     .select(payoutColumns)
-    .select([
-      'bookings.property_id',
-      sql<string>`to_char(payouts.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'created_at_key',
-      ),
-    ])
+    .select((eb) => ['bookings.property_id', timestampKey(eb.ref('payouts.created_at')).as('created_at_key')])
     .where('payouts.host_id', '=', filter.hostId);
   if (filter.status !== undefined) query = query.where('payouts.status', '=', filter.status);
   const after = filter.after;
   if (after !== undefined) {
-    const createdAt = sql<Date>`${after.createdAt}::timestamptz`;
     query = query.where((eb) =>
-      eb.or([
-        eb('payouts.created_at', '<', createdAt),
-        eb.and([eb('payouts.created_at', '=', createdAt), eb('payouts.payout_id', '>', after.payoutId)]),
-      ]),
+      afterPosition(eb, eb.ref('payouts.created_at'), eb.ref('payouts.payout_id'), after),
     );
   }
   return query

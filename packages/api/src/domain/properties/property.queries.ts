@@ -1,5 +1,6 @@
 import type { Executor, PropertyStatus } from '@stayhub/db';
-import { sql } from 'kysely';
+import { afterPosition, timestampKey } from '../shared/keyset.queries.ts';
+import type { KeysetPosition } from '../shared/keyset-cursor.ts';
 import type { PropertyInsert, PropertyPatch } from './property.rules.ts';
 import { propertyViewColumns } from './property.views.ts';
 
@@ -73,7 +74,7 @@ export interface HostListingFilter {
   hostId: string;
   status?: PropertyStatus | undefined;
   /** Rows strictly after this position in newest-first order. */
-  after?: { createdAt: string; propertyId: string } | undefined;
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 
@@ -86,22 +87,11 @@ export function listIdsByHost(db: Executor, filter: HostListingFilter) {
   const { hostId, status, after, limit } = filter;
   let query = db
     .selectFrom('properties')
-    .select([
-      'property_id',
-      sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'created_at_key',
-      ),
-    ])
+    .select((eb) => ['property_id', timestampKey(eb.ref('created_at')).as('created_at_key')])
     .where('host_id', '=', hostId);
   if (status !== undefined) query = query.where('status', '=', status);
   if (after !== undefined) {
-    const createdAt = sql<Date>`${after.createdAt}::timestamptz`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', createdAt),
-        eb.and([eb('created_at', '=', createdAt), eb('property_id', '>', after.propertyId)]),
-      ]),
-    );
+    query = query.where((eb) => afterPosition(eb, eb.ref('created_at'), eb.ref('property_id'), after));
   }
   return query.orderBy('created_at', 'desc').orderBy('property_id', 'asc').limit(limit).execute();
 }

@@ -9,6 +9,7 @@ import type {
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
 import { replacePropertyAmenities } from './amenity.queries.ts';
 import { resolveAmenityIds } from './amenity.service.ts';
 import { invalidateListing } from './listing-cache.ts';
@@ -24,7 +25,6 @@ import {
 } from './property.rules.ts';
 import { type BasePropertyView, toViewerView } from './property.views.ts';
 import { assertNotArchived, ListingIncompleteError, lockManagedProperty } from './property-access.ts';
-import { decodePropertyCursor, encodePropertyCursor } from './property-list.rules.ts';
 import { getBaseView, loadBaseView, loadBaseViews } from './property-read.ts';
 
 /** The procedure base already requires a host or an admin; services check again so no other caller skips it. */
@@ -132,27 +132,19 @@ export async function listMyProperties(
   input: ListMyPropertiesInput,
 ): Promise<PropertyList> {
   assertMayHost(viewer);
-  const after = input.cursor ? decodePropertyCursor(input.cursor) : undefined;
-  if (input.cursor && !after) {
-    throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
-  }
   const rows = await listIdsByHost(deps.db, {
     hostId: viewer.userId,
     status: input.status,
-    after,
+    after: readKeysetCursor(input.cursor),
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({
+    at: row.created_at_key,
+    id: row.property_id,
+  }));
   const views = await loadBaseViews(
     deps.db,
     page.map((row) => row.property_id),
   );
-  const last = page.at(-1);
-  return {
-    items: views.map((view) => toViewerView(view, true)),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodePropertyCursor({ createdAt: last.created_at_key, propertyId: last.property_id })
-        : null,
-  };
+  return { items: views.map((view) => toViewerView(view, true)), nextCursor };
 }

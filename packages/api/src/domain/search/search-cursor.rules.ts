@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SearchSort } from '../../schemas/search.schemas.ts';
+import { decodeOpaqueCursor, encodeOpaqueCursor } from '../shared/keyset-cursor.ts';
 
 /**
  * The keyset position of a search page: the last row's sort key plus its property_id (the tiebreak that
@@ -39,10 +40,9 @@ function keyOf(cursor: SearchCursor): string | number {
   }
 }
 
-/** Opaque to clients: base64url of a small JSON object. */
+/** Opaque to clients: base64url of a small JSON object (the shared opaque cursor codec). */
 export function encodeSearchCursor(cursor: SearchCursor): string {
-  const json = JSON.stringify({ s: cursor.sort, k: keyOf(cursor), id: cursor.propertyId });
-  return Buffer.from(json, 'utf8').toString('base64url');
+  return encodeOpaqueCursor({ s: cursor.sort, k: keyOf(cursor), id: cursor.propertyId });
 }
 
 /**
@@ -50,15 +50,8 @@ export function encodeSearchCursor(cursor: SearchCursor): string {
  * truncated, or from another sort, whose key means something else).
  */
 export function decodeSearchCursor(cursor: string, sort: SearchSort): SearchCursor | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = payload.safeParse(json);
-  if (!parsed.success || parsed.data.s !== sort) return undefined;
-  const data = parsed.data;
+  const data = decodeOpaqueCursor(cursor, payload);
+  if (!data || data.s !== sort) return undefined;
   switch (data.s) {
     case 'newest':
       return { sort: data.s, createdAt: data.k, propertyId: data.id };

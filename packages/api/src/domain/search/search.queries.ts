@@ -1,5 +1,6 @@
 import type { DB, Executor } from '@stayhub/db';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { timestampKey } from '../shared/keyset.queries.ts';
 import type { SearchCriteria } from './search.rules.ts';
 import { EARTH_RADIUS_KM, type GeoWindow } from './search-area.rules.ts';
 
@@ -25,7 +26,7 @@ const ROUNDING_MARGIN_DEG = 0.006;
 const ratingKey = sql<number>`coalesce(properties.rating_avg, 0)`;
 
 /** created_at as text with microseconds, the `newest` cursor key (a JS Date would drop the microseconds). */
-const createdAtKey = sql<string>`to_char(properties.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdAtKey = timestampKey(sql.ref<Date>('properties.created_at'));
 
 /** Haversine distance in km from `center` to the public position, the same formula as haversineKm(). */
 function distanceKm(center: { lat: number; lng: number }) {

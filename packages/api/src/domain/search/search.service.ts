@@ -2,6 +2,7 @@ import type { PropertySearchInput, PropertySearchPage } from '../../schemas/sear
 import type { Deps } from '../deps.ts';
 import { ValidationError } from '../errors.ts';
 import { SEARCH_PAGE_TTL_SECONDS } from '../properties/listing-cache.ts';
+import { todayIn } from '../shared/dates.ts';
 import { findAmenitiesByCodes, searchPageQuery } from './search.queries.ts';
 import { planSearch, type SearchPlan } from './search.rules.ts';
 import { cursorAfter, toSearchResult } from './search.views.ts';
@@ -20,9 +21,6 @@ async function amenityIdsOf(deps: Pick<Deps, 'db'>, plan: SearchPlan): Promise<s
   });
 }
 
-/** The UTC calendar day of `now`. */
-const utcDay = (now: Date) => now.toISOString().slice(0, 10);
-
 async function queryOf(deps: Pick<Deps, 'db'>, plan: SearchPlan) {
   return searchPageQuery(deps.db, { ...plan.criteria, amenityIds: await amenityIdsOf(deps, plan) });
 }
@@ -32,7 +30,7 @@ async function queryOf(deps: Pick<Deps, 'db'>, plan: SearchPlan) {
  * SQL the service runs).
  */
 export async function searchQueryFor(deps: Pick<Deps, 'db' | 'clock'>, input: PropertySearchInput) {
-  return queryOf(deps, planSearch(input, utcDay(deps.clock.now())));
+  return queryOf(deps, planSearch(input, todayIn('UTC', deps.clock.now())));
 }
 
 /**
@@ -41,7 +39,7 @@ export async function searchQueryFor(deps: Pick<Deps, 'db' | 'clock'>, input: Pr
  * page from before it.
  */
 export async function searchProperties(deps: Deps, input: PropertySearchInput): Promise<PropertySearchPage> {
-  const plan = planSearch(input, utcDay(deps.clock.now()));
+  const plan = planSearch(input, todayIn('UTC', deps.clock.now()));
   const key = await searchPageKey(deps, plan.canonical, plan.dependsOnAvailability);
   const cached = await deps.cache.get<PropertySearchPage>(key);
   if (cached) return cached;

@@ -17,21 +17,32 @@ const cursorPayload = z.object({
   i: z.uuid(),
 });
 
-/** Opaque to clients: base64url of a small JSON object. */
-export function encodeKeysetCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify({ t: position.at, i: position.id }), 'utf8').toString('base64url');
+/** A cursor opaque to clients: base64url of a small JSON value. */
+export function encodeOpaqueCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-/** The cursor a previous page returned, or undefined for anything else (tampered, truncated, foreign). */
-export function decodeKeysetCursor(cursor: string): KeysetPosition | undefined {
+/** What encodeOpaqueCursor encoded, if it matches `schema`; undefined for anything else (tampered, truncated, foreign). */
+export function decodeOpaqueCursor<S extends z.ZodType>(cursor: string, schema: S): z.infer<S> | undefined {
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
-  const parsed = cursorPayload.safeParse(json);
-  return parsed.success ? { at: parsed.data.t, id: parsed.data.i } : undefined;
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Opaque to clients: base64url of a small JSON object. */
+export function encodeKeysetCursor(position: KeysetPosition): string {
+  return encodeOpaqueCursor({ t: position.at, i: position.id });
+}
+
+/** The cursor a previous page returned, or undefined for anything else (tampered, truncated, foreign). */
+export function decodeKeysetCursor(cursor: string): KeysetPosition | undefined {
+  const payload = decodeOpaqueCursor(cursor, cursorPayload);
+  return payload && { at: payload.t, id: payload.i };
 }
 
 /** A list input's cursor: none for the first page; one no previous page returned is a validation error. */

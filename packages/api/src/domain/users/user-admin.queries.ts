@@ -1,7 +1,8 @@
 import type { Executor } from '@stayhub/db';
 import { sql } from 'kysely';
+import { timestampKey } from '../shared/keyset.queries.ts';
+import type { KeysetPosition } from '../shared/keyset-cursor.ts';
 import { adminUserColumns } from './user.views.ts';
-import type { UserCursor } from './user-search.rules.ts';
 
 export interface AdminUserFilter {
   /** An ILIKE pattern (containsPattern) matched against email, first and last name. */
@@ -9,7 +10,7 @@ export interface AdminUserFilter {
   role?: 'guest' | 'host' | 'admin' | undefined;
   status?: 'active' | 'suspended' | undefined;
   /** Rows strictly after this position in newest-first order. */
-  after?: UserCursor | undefined;
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 
@@ -31,13 +32,12 @@ function selectAdminUsers(db: Executor) {
  * One page of admin.users, newest first: ORDER BY (created_at, user_id) DESC with a row-value keyset,
  * served by users_newest_idx; the text filter can use the trigram indexes (email is searched as text,
  * the form its index is built on). `created_at_key` is created_at with microseconds, for the next cursor.
+ * The tie-break is user_id DESC, not the ASC of the shared afterPosition, so the keyset stays a row value.
  */
 export function adminUserListQuery(db: Executor, filter: AdminUserFilter) {
   const { pattern, role, status, after, limit } = filter;
-  let query = selectAdminUsers(db).select(
-    sql<string>`to_char(users.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-      'created_at_key',
-    ),
+  let query = selectAdminUsers(db).select((eb) =>
+    timestampKey(eb.ref('users.created_at')).as('created_at_key'),
   );
   if (pattern !== undefined) {
     query = query.where((eb) =>
@@ -55,7 +55,7 @@ export function adminUserListQuery(db: Executor, filter: AdminUserFilter) {
       eb(
         eb.refTuple('users.created_at', 'users.user_id'),
         '<',
-        eb.tuple(sql<Date>`${after.createdAt}::timestamptz`, after.userId),
+        eb.tuple(sql<Date>`${after.at}::timestamptz`, after.id),
       ),
     );
   }

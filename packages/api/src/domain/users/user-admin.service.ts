@@ -9,13 +9,13 @@ import { deleteSessionsOfUser } from '../auth/session.queries.ts';
 import { invalidateSessionCache } from '../auth/session.service.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
 import { containsPattern } from '../shared/like-pattern.ts';
 import { forgetPublicProfile } from './profile.service.ts';
 import { lockUserById } from './user.queries.ts';
 import { toAdminUserView } from './user.views.ts';
 import { adminUserListQuery, findAdminUserById, setUserStatus } from './user-admin.queries.ts';
-import { decodeUserCursor, encodeUserCursor } from './user-search.rules.ts';
 
 /** The procedure base already requires an admin; services check again so no other caller skips it. */
 function assertAdmin(viewer: Viewer): void {
@@ -25,25 +25,18 @@ function assertAdmin(viewer: Viewer): void {
 /** Accounts newest first, filtered by text (email, first or last name), role and status; keyset-paged. */
 export async function listUsers(deps: Deps, viewer: Viewer, input: AdminUsersInput): Promise<AdminUserList> {
   assertAdmin(viewer);
-  const after = input.cursor ? decodeUserCursor(input.cursor) : undefined;
-  if (input.cursor && !after)
-    throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
   const rows = await adminUserListQuery(deps.db, {
     pattern: input.text ? containsPattern(input.text) : undefined,
     role: input.role,
     status: input.status,
-    after,
+    after: readKeysetCursor(input.cursor),
     limit: input.limit + 1,
   }).execute();
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toAdminUserView),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeUserCursor({ createdAt: last.created_at_key, userId: last.user_id })
-        : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({
+    at: row.created_at_key,
+    id: row.user_id,
+  }));
+  return { items: page.map(toAdminUserView), nextCursor };
 }
 
 /**

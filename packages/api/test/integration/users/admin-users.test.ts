@@ -194,8 +194,8 @@ describe('admin user list query plan', () => {
     expect(first).toContain('users_newest_idx');
     expect(first).not.toMatch(/\bSort\b/);
     const cursor = {
-      createdAt: '2026-01-01T00:00:00.000000Z',
-      userId: '00000000-0000-4000-8000-000000000000',
+      at: '2026-01-01T00:00:00.000000Z',
+      id: '00000000-0000-4000-8000-000000000000',
     };
     const next = await plan({ limit: 21, after: cursor }, ['enable_seqscan']);
     expect(next).toMatch(

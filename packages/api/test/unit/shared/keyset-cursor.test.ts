@@ -21,6 +21,23 @@ describe('keyset cursors', () => {
     },
   );
 
+  it('is URL-safe text that does not spell out its contents', () => {
+    const cursor = encodeKeysetCursor(position);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(cursor).not.toContain(position.id);
+  });
+
+  it.each([
+    ['garbage', 'not a cursor'],
+    ['base64 of non-JSON', Buffer.from('hello').toString('base64url')],
+    ['JSON of another shape', Buffer.from(JSON.stringify({ createdAt: 'x' })).toString('base64url')],
+    ['a millisecond timestamp', encodeKeysetCursor({ ...position, at: '2031-04-01T09:00:00.123Z' })],
+    ['an id that is not a UUID', encodeKeysetCursor({ ...position, id: "1' OR 1=1" })],
+    ['an empty string', ''],
+  ])('rejects %s', (_, cursor) => {
+    expect(decodeKeysetCursor(cursor)).toBeUndefined();
+  });
+
   it('reads no cursor as the first page and refuses a foreign one on the cursor field', () => {
     expect(readKeysetCursor(null)).toBeUndefined();
     expect(readKeysetCursor(undefined)).toBeUndefined();
