@@ -1,4 +1,4 @@
-import { addDays } from '../shared/dates.ts';
+import { addDays, todayIn } from '../shared/dates.ts';
 
 /**
  * Per-booking timers (SPEC §6): each is a job with a `run_at` and a job key, so re-arming one replaces it
@@ -21,23 +21,6 @@ export const requestExpiresAt = (now: Date) => new Date(now.getTime() + REQUEST_
 /** The host's payout is released one day after check-in (SPEC §4 Payments). */
 export const payoutReleaseDate = (startDate: string) => addDays(startDate, 1);
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day at `instant` in `timeZone` ('YYYY-MM-DD'; en-CA writes dates that way). */
-function dayAt(timeZone: string, instant: number): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
-}
-
 const HOUR_MS = 3_600_000;
 
 /**
@@ -52,7 +35,7 @@ export function startOfDayIn(date: string, timeZone: string): Date {
   let after = (utcMidnight + 15 * HOUR_MS) / 1000; // already this day (or later) everywhere
   while (after - before > 1) {
     const middle = Math.floor((before + after) / 2);
-    if (dayAt(timeZone, middle * 1000) >= date) after = middle;
+    if (todayIn(timeZone, middle * 1000) >= date) after = middle;
     else before = middle;
   }
   return new Date(after * 1000);

@@ -6,7 +6,7 @@ import { scheduleReviewReminder } from '../reviews/review-reminder.service.ts';
 import { todayIn } from '../shared/dates.ts';
 import { deleteHold, lockBookingRecord, updateBooking } from './booking.queries.ts';
 import { noticeFor } from './booking-notices.ts';
-import { transition } from './booking-status.rules.ts';
+import { effectiveStatus, transition } from './booking-status.rules.ts';
 
 /**
  * The `expire_booking` timer (and the sweep): a request still unanswered at its expires_at → expired, the
@@ -17,9 +17,7 @@ export async function expireBooking(deps: Deps, bookingId: string): Promise<bool
   const expired = await inTransaction(deps.db, async (trx) => {
     const booking = await lockBookingRecord(trx, bookingId);
     const now = deps.clock.now();
-    if (booking?.status !== 'requested' || booking.expires_at === null || booking.expires_at > now) {
-      return false;
-    }
+    if (booking?.status !== 'requested' || effectiveStatus(booking, now) !== 'expired') return false;
     await updateBooking(trx, bookingId, { status: transition(booking.status, 'expire') });
     await deleteHold(trx, bookingId);
     await notify(

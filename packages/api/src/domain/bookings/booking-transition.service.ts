@@ -7,7 +7,7 @@ import type {
 } from '../../schemas/bookings.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { BookingNotification } from '../notifications/booking-notification.rules.ts';
 import { notify } from '../notifications/notify.ts';
 import { paidCents } from '../payments/payment.queries.ts';
@@ -27,7 +27,7 @@ import {
 import { type BookingRole, daysBeforeStart, roleIn } from './booking.rules.ts';
 import { toBookingView } from './booking.views.ts';
 import { noticeFor } from './booking-notices.ts';
-import { transition } from './booking-status.rules.ts';
+import { transitionAt } from './booking-status.rules.ts';
 import { quoteRefund, type RefundQuote } from './refund.rules.ts';
 
 const partiesOf = (booking: BookingRecord) => ({ guestId: booking.user_id, hostId: booking.host_id });
@@ -56,17 +56,14 @@ async function viewOf(db: Executor, bookingId: string): Promise<BookingView> {
 /**
  * `bookings.accept`: requested → pending (SPEC §4), with the charge row and charge job in the same
  * transaction, and the guest told. A request past its expiry is no longer open, even before the expiry
- * job has run.
+ * job has run (transitionAt), and the same holds for decline and cancel.
  */
 export async function acceptBooking(deps: Deps, viewer: Viewer, bookingId: string): Promise<BookingView> {
   return inTransaction(deps.db, async (trx) => {
     const { booking, role } = withRole(viewer, await lockBookingRecord(trx, bookingId));
     assertMayAnswer(role);
-    const status = transition(booking.status, 'accept');
     const now = deps.clock.now();
-    if (booking.expires_at !== null && booking.expires_at <= now) {
-      throw new ConflictError('INVALID_TRANSITION', 'this request has expired');
-    }
+    const status = transitionAt(booking, 'accept', now);
     await updateBooking(trx, bookingId, { status, expires_at: null });
     await queueCharge(trx, booking);
     await notify(trx, [noticeFor('guest', booking, 'booking_accepted')], now);
@@ -79,10 +76,11 @@ export async function declineBooking(deps: Deps, viewer: Viewer, bookingId: stri
   const view = await inTransaction(deps.db, async (trx) => {
     const { booking, role } = withRole(viewer, await lockBookingRecord(trx, bookingId));
     assertMayAnswer(role);
-    const status = transition(booking.status, 'decline');
+    const now = deps.clock.now();
+    const status = transitionAt(booking, 'decline', now);
     await updateBooking(trx, bookingId, { status, expires_at: null });
     await deleteHold(trx, bookingId);
-    await notify(trx, [noticeFor('guest', booking, 'booking_declined')], deps.clock.now());
+    await notify(trx, [noticeFor('guest', booking, 'booking_declined')], now);
     return viewOf(trx, bookingId);
   });
   await invalidateAvailability(deps);
@@ -151,8 +149,8 @@ async function cancelLocked(
   canceller: BookingRole,
   reason: string | null,
 ): Promise<void> {
-  const status = transition(booking.status, 'cancel');
   const now = deps.clock.now();
+  const status = transitionAt(booking, 'cancel', now);
   const { quote } = await refundFor(trx, booking, canceller, now);
   await updateBooking(trx, booking.booking_id, {
     status,
@@ -210,8 +208,9 @@ export async function previewCancellation(
   bookingId: string,
 ): Promise<CancellationPreviewView> {
   const { booking, role: canceller } = withRole(viewer, await findBookingRecord(deps.db, bookingId));
-  transition(booking.status, 'cancel');
-  const { quote, paid } = await refundFor(deps.db, booking, canceller, deps.clock.now());
+  const now = deps.clock.now();
+  transitionAt(booking, 'cancel', now);
+  const { quote, paid } = await refundFor(deps.db, booking, canceller, now);
   return {
     bookingId,
     status: booking.status,

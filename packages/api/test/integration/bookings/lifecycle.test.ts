@@ -112,6 +112,39 @@ describe('a request to book', () => {
     expect(failure).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(await bookingRow(deps, booking.bookingId)).toMatchObject({ status: 'requested' });
   });
+
+  it('can no longer be declined once its 24 hours are up, even before the timer ran: it expires instead', async () => {
+    const { host, booking } = await requested();
+
+    clock.advance(24 * 3_600_000 + 1);
+    const failure = await failureOf(() => host.caller.bookings.decline({ bookingId: booking.bookingId }));
+
+    expect(failure).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+    expect(await bookingRow(deps, booking.bookingId)).toMatchObject({ status: 'requested' });
+    expect(await holdsOf(deps, booking.bookingId)).toHaveLength(1);
+    await runJobsDueBy(deps, clock);
+    expect(await bookingRow(deps, booking.bookingId)).toMatchObject({ status: 'expired' });
+  });
+
+  it('can no longer be canceled by the guest once its 24 hours are up: it expires instead, with no refund', async () => {
+    const { guest, booking } = await requested();
+
+    clock.advance(24 * 3_600_000 + 1);
+    for (const call of [
+      () => guest.caller.bookings.cancel({ bookingId: booking.bookingId }),
+      () => guest.caller.bookings.cancellationPreview({ bookingId: booking.bookingId }),
+    ]) {
+      expect(await failureOf(call)).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+    }
+
+    expect(await bookingRow(deps, booking.bookingId)).toMatchObject({
+      status: 'requested',
+      canceled_by: null,
+      refund_cents: null,
+    });
+    await runJobsDueBy(deps, clock);
+    expect(await bookingRow(deps, booking.bookingId)).toMatchObject({ status: 'expired', canceled_by: null });
+  });
 });
 
 describe('a confirmed stay', () => {
@@ -189,6 +222,42 @@ describe('the booking sweep', () => {
 
     expect(await bookingRow(deps, booking.bookingId)).toMatchObject({ status: 'completed' });
     expect(await payoutOf(deps, booking.bookingId)).toMatchObject({ status: 'released' });
+  });
+
+  it("waits for the listing's own time zone: a payout and a stay in Los Angeles are not released or completed while the day there has not come", async () => {
+    const { propertyId } = await listing(deps, { timezone: 'America/Los_Angeles' });
+    const guest = await signedIn(deps, 'guest');
+    const booking = await guest.caller.bookings.create(stay(propertyId, '2031-03-10', '2031-03-13'));
+    await runJobsDueBy(deps, clock);
+    expect(await bookingRow(deps, booking.bookingId)).toMatchObject({ status: 'confirmed' });
+    const payout = await payoutOf(deps, booking.bookingId);
+    // With its timers gone only the sweep, which looks a day ahead (UTC+14), can catch them.
+    await loseJob(deps, jobKeys.complete(booking.bookingId));
+    await loseJob(deps, jobKeys.releasePayout(payout?.payout_id ?? ''));
+
+    // 11 March 05:00Z is still 10 March, 22:00 in Los Angeles (UTC-7 from 9 March 2031).
+    clock.set('2031-03-11T05:00:00Z');
+    await sweepBookings(deps);
+    expect(await payoutOf(deps, booking.bookingId)).toMatchObject({ status: 'scheduled' });
+
+    clock.set('2031-03-11T07:00:00Z');
+    await sweepBookings(deps);
+    expect(await payoutOf(deps, booking.bookingId)).toMatchObject({
+      status: 'released',
+      released_at: new Date('2031-03-11T07:00:00Z'),
+    });
+
+    // 13 March (the end date) 05:00Z is still 12 March, 22:00 in Los Angeles.
+    clock.set('2031-03-13T05:00:00Z');
+    await sweepBookings(deps);
+    expect(await bookingRow(deps, booking.bookingId)).toMatchObject({ status: 'confirmed' });
+
+    clock.set('2031-03-13T07:00:00Z');
+    await sweepBookings(deps);
+    expect(await bookingRow(deps, booking.bookingId)).toMatchObject({
+      status: 'completed',
+      completed_at: new Date('2031-03-13T07:00:00Z'),
+    });
   });
 
   it('re-queues the charge of a pending booking whose charge job is gone, and the charge goes through', async () => {
