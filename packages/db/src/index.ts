@@ -6,5 +6,11 @@ export {
 } from './embedded.ts';
 export { migrateDown, migrateToLatest, migrateToZero, migrationStatus } from './migrator.ts';
 export { createDb, createPool, type PoolOptions, typeParsers } from './pool.ts';
-export { type Executor, inTransaction } from './transaction.ts';
+export {
+  type AfterCommitCallback,
+  AfterCommitError,
+  afterCommit,
+  type Executor,
+  inTransaction,
+} from './transaction.ts';
 export type * from './types.generated.ts';
