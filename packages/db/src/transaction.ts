@@ -28,9 +28,12 @@ const openTransactions = new WeakMap<Transaction<DB>, OpenTransaction>();
  */
 export class AfterCommitError extends AggregateError {
   constructor(errors: readonly unknown[]) {
-    super(errors, `the transaction committed, but ${errors.length} after-commit callback(s) failed`, {
-      cause: errors[0],
-    });
+    const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    super(
+      errors,
+      `the transaction committed, but ${errors.length} after-commit callback(s) failed; the first: ${first}`,
+      { cause: errors[0] },
+    );
     this.name = 'AfterCommitError';
   }
 }

@@ -123,7 +123,8 @@ describe('afterCommit on a transaction opened by inTransaction', () => {
     expect(error).toMatchObject({
       errors: [first, third],
       cause: first,
-      message: 'the transaction committed, but 2 after-commit callback(s) failed',
+      message:
+        'the transaction committed, but 2 after-commit callback(s) failed; the first: the cache is gone',
     });
     expect(calls).toEqual(['second', 'fourth']);
     expect(await committed(email)).toBe(true);
