@@ -8,19 +8,20 @@ import type { Viewer } from './viewer.ts';
 
 /**
  * A signed-in user's own sessions: list them, end this one, one of the others, or all. Every revocation
- * forgets the cached lookups after its transaction commits, so the revoked token fails at the very next
+ * is one statement on `deps.db` and forgets the cached lookups once it commits (afterCommit), so the revoked token fails at the very next
  * request (SPEC §7).
  */
 
 export async function logout(deps: Deps, viewer: Viewer): Promise<OkView> {
   const deleted = await deleteSession(deps.db, viewer.sessionId, viewer.userId);
-  await invalidateSessionCache(deps, deleted ? [deleted.token_hash] : []);
+  await invalidateSessionCache(deps.db, deps, deleted ? [deleted.token_hash] : []);
   return { ok: true };
 }
 
 export async function logoutAll(deps: Deps, viewer: Viewer): Promise<RevokedView> {
   const deleted = await deleteSessionsOfUser(deps.db, viewer.userId);
   await invalidateSessionCache(
+    deps.db,
     deps,
     deleted.map((row) => row.token_hash),
   );
@@ -32,7 +33,7 @@ export async function logoutAll(deps: Deps, viewer: Viewer): Promise<RevokedView
 export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: string): Promise<OkView> {
   const deleted = await deleteSession(deps.db, sessionId, viewer.userId);
   if (!deleted) throw new NotFoundError('session');
-  await invalidateSessionCache(deps, [deleted.token_hash]);
+  await invalidateSessionCache(deps.db, deps, [deleted.token_hash]);
   return { ok: true };
 }
 

@@ -108,13 +108,14 @@ export async function changePassword(
   const revoked = await inTransaction(deps.db, async (trx) => {
     await setPasswordHash(trx, viewer.userId, passwordHash, deps.clock.now());
     await deleteUnusedTokens(trx, viewer.userId, 'password_reset');
-    return deleteSessionsOfUser(trx, viewer.userId, viewer.sessionId);
+    const deleted = await deleteSessionsOfUser(trx, viewer.userId, viewer.sessionId);
+    await invalidateSessionCache(
+      trx,
+      deps,
+      deleted.map((row) => row.token_hash),
+    );
+    return deleted;
   });
-  // After the commit: invalidating earlier would let a concurrent request re-cache a deleted session.
-  await invalidateSessionCache(
-    deps,
-    revoked.map((row) => row.token_hash),
-  );
   deps.logger.info({ userId: viewer.userId, revokedSessions: revoked.length }, 'password changed');
   return { revokedCount: revoked.length };
 }

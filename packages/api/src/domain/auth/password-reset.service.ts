@@ -75,12 +75,14 @@ export async function resetPassword(deps: Deps, input: ResetPasswordInput): Prom
     await setPasswordHash(trx, userId, passwordHash, now);
     await markEmailVerified(trx, userId, now);
     await deleteUnusedTokens(trx, userId, 'password_reset');
-    return { userId, revoked: await deleteSessionsOfUser(trx, userId) };
+    const deleted = await deleteSessionsOfUser(trx, userId);
+    await invalidateSessionCache(
+      trx,
+      deps,
+      deleted.map((row) => row.token_hash),
+    );
+    return { userId, revoked: deleted };
   });
-  await invalidateSessionCache(
-    deps,
-    revoked.map((row) => row.token_hash),
-  );
   deps.logger.info({ userId, revokedSessions: revoked.length }, 'password reset');
   return { ok: true };
 }

@@ -1,7 +1,7 @@
-import type { Executor } from '@stayhub/db';
+import { afterCommit, type Executor } from '@stayhub/db';
 import type { Deps } from '../deps.ts';
 import { UnauthenticatedError } from '../errors.ts';
-import { findSessionByTokenHash, insertSession, touchSession } from './session.queries.ts';
+import { findSessionByTokenHash, insertSession, tokenHashesOfUser, touchSession } from './session.queries.ts';
 import {
   hashToken,
   isSessionLive,
@@ -106,9 +106,32 @@ export async function startSession(
 }
 
 /**
- * Forgets cached lookups of sessions that were just deleted or whose user changed (role, suspension).
- * Call it after the transaction commits: invalidating earlier lets a concurrent request re-cache the old row.
+ * Forgets cached lookups of sessions that were just deleted or whose user changed (role, suspension), once
+ * the change on `executor` commits (afterCommit): forgetting earlier lets a concurrent request re-cache the
+ * old row.
  */
-export async function invalidateSessionCache(deps: Pick<Deps, 'cache'>, tokenHashes: readonly Buffer[]) {
-  if (tokenHashes.length > 0) await deps.cache.delete(...tokenHashes.map(sessionCacheKey));
+export function invalidateSessionCache(
+  executor: Executor,
+  deps: Pick<Deps, 'cache'>,
+  tokenHashes: readonly Buffer[],
+): Promise<void> {
+  return afterCommit(executor, async () => {
+    if (tokenHashes.length > 0) await deps.cache.delete(...tokenHashes.map(sessionCacheKey));
+  });
+}
+
+/**
+ * Forgets the cached lookups of every session of a user whose role or status changed on `executor`. The
+ * sessions are read after the commit, so one opened meanwhile is included (its lookup may hold the old row).
+ */
+export function invalidateSessionsOfUser(
+  executor: Executor,
+  deps: Pick<Deps, 'cache'>,
+  userId: string,
+): Promise<void> {
+  return afterCommit(executor, async (db) => {
+    const sessions = await tokenHashesOfUser(db, userId);
+    if (sessions.length > 0)
+      await deps.cache.delete(...sessions.map((session) => sessionCacheKey(session.token_hash)));
+  });
 }

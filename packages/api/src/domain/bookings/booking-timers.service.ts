@@ -20,6 +20,7 @@ export async function expireBooking(deps: Deps, bookingId: string): Promise<bool
     if (booking?.status !== 'requested' || effectiveStatus(booking, now) !== 'expired') return false;
     await updateBooking(trx, bookingId, { status: transition(booking.status, 'expire') });
     await deleteHold(trx, bookingId);
+    await invalidateAvailability(trx, deps);
     await notify(
       trx,
       [noticeFor('guest', booking, 'booking_expired'), noticeFor('host', booking, 'booking_expired')],
@@ -27,7 +28,6 @@ export async function expireBooking(deps: Deps, bookingId: string): Promise<bool
     );
     return true;
   });
-  if (expired) await invalidateAvailability(deps);
   return expired;
 }
 

@@ -80,10 +80,10 @@ export async function declineBooking(deps: Deps, viewer: Viewer, bookingId: stri
     const status = transitionAt(booking, 'decline', now);
     await updateBooking(trx, bookingId, { status, expires_at: null });
     await deleteHold(trx, bookingId);
+    await invalidateAvailability(trx, deps);
     await notify(trx, [noticeFor('guest', booking, 'booking_declined')], now);
     return viewOf(trx, bookingId);
   });
-  await invalidateAvailability(deps);
   return view;
 }
 
@@ -161,6 +161,7 @@ async function cancelLocked(
     expires_at: null,
   });
   await deleteHold(trx, booking.booking_id);
+  await invalidateAvailability(trx, deps);
   if (quote.refundCents > 0) await queueRefund(trx, booking, quote.refundCents);
   await adjustPayout(trx, booking, quote);
   await notify(trx, cancellationNotices(booking, canceller), now);
@@ -177,7 +178,6 @@ export async function cancelBooking(
     await cancelLocked(deps, trx, booking, role, input.reason ?? null);
     return viewOf(trx, input.bookingId);
   });
-  await invalidateAvailability(deps);
   return view;
 }
 
@@ -194,7 +194,6 @@ export async function adminCancelBooking(
     await cancelLocked(deps, trx, booking, 'admin', input.reason);
     return viewOf(trx, input.bookingId);
   });
-  await invalidateAvailability(deps);
   return view;
 }
 

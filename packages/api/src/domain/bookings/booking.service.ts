@@ -158,7 +158,6 @@ export async function createBooking(
     if (!winner) throw error;
     return winner;
   }
-  await invalidateAvailability(deps);
   return view;
 }
 
@@ -227,5 +226,6 @@ async function insertNewBooking(
       endDate: input.endDate,
     }),
   );
+  await invalidateAvailability(trx, deps);
   return viewOf(trx, bookingId);
 }

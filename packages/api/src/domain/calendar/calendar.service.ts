@@ -65,9 +65,9 @@ export async function blockDates(deps: Deps, viewer: Viewer, input: DateRangeInp
         { start_date: input.startDate, end_date: input.endDate, note: null },
       ]),
     );
+    await invalidateAvailability(trx, deps);
     return locked;
   });
-  await invalidateAvailability(deps);
   return calendarOf(
     deps,
     {
@@ -86,7 +86,7 @@ export async function blockDates(deps: Deps, viewer: Viewer, input: DateRangeInp
  * calendar of the range.
  */
 export async function unblockDates(deps: Deps, viewer: Viewer, input: DateRangeInput): Promise<CalendarView> {
-  const { property, changed } = await inTransaction(deps.db, async (trx) => {
+  const property = await inTransaction(deps.db, async (trx) => {
     const locked = await lockManagedProperty(trx, viewer, input.propertyId);
     assertNotArchived(locked);
     const blocks = await lockBlocksBetween(trx, input.propertyId, input.startDate, input.endDate);
@@ -94,9 +94,9 @@ export async function unblockDates(deps: Deps, viewer: Viewer, input: DateRangeI
     // Delete first: the remainders lie inside the deleted blocks, so they overlap nothing else.
     await deleteBlocks(trx, input.propertyId, plan.remove);
     await insertBlocks(trx, input.propertyId, plan.keep);
-    return { property: locked, changed: plan.remove.length > 0 };
+    if (plan.remove.length > 0) await invalidateAvailability(trx, deps);
+    return locked;
   });
-  if (changed) await invalidateAvailability(deps);
   return calendarOf(
     deps,
     {

@@ -4,7 +4,6 @@ import type { PropertyView } from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError } from '../errors.ts';
-import { invalidateListing } from '../properties/listing-cache.ts';
 import { setPropertyStatus } from '../properties/property-status.service.ts';
 import { insertNotification } from './notification.queries.ts';
 
@@ -40,7 +39,5 @@ export async function suspendProperty(
     );
     return suspended;
   });
-  // setPropertyStatus retired the cached views inside this transaction; retire them again now that it committed.
-  await invalidateListing(deps, input.propertyId);
   return view;
 }

@@ -83,7 +83,6 @@ export async function chargeBooking(deps: Deps, bookingId: string, attempt: JobA
   deps.failpoints.hit('charge.after_commit');
 
   deps.logger.info({ bookingId, paymentId: charge.payment_id, result }, 'charge job');
-  if (result === 'failed') await invalidateAvailability(deps);
   if (result === 'retry' && outcome.status === 'failed') throw new TransientPaymentError(outcome.code);
 }
 
@@ -140,6 +139,7 @@ async function recordChargeOutcome(
     refund_cents: 0,
   });
   await deleteHold(trx, bookingId);
+  await invalidateAvailability(trx, deps);
   await notify(
     trx,
     [

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterCommit, type Executor } from '@stayhub/db';
 import type { Deps } from '../deps.ts';
 
 /**
@@ -10,7 +11,11 @@ import type { Deps } from '../deps.ts';
  * Two generations, so a new hold only orphans date-filtered pages:
  *   - `listings`: anything shown in results or filtered on (fields, photos, amenities, status, rating);
  *   - `availability`: holds and blocks (bookings, blocks, cancellations) — only pages with dates use it.
- * Callers bump after their transaction commits, so the writer's next read never sees the old page.
+ * The invalidations take the executor the change was written on and register the bump with
+ * `afterCommit`: it runs when the outermost transaction commits (at once on the plain pool), never on
+ * rollback, and before that transaction's `inTransaction` resolves, so the writer's next read never sees
+ * the old page. Bumping earlier — inside a caller's transaction — would let a reader between the bump and
+ * the commit cache the old row under the new generation.
  */
 export const PROPERTY_VIEW_TTL_SECONDS = 300;
 export const SEARCH_PAGE_TTL_SECONDS = 300;
@@ -36,7 +41,7 @@ const renew = (deps: Pick<Deps, 'cache'>, key: string) =>
 export const currentGeneration = (deps: Pick<Deps, 'cache'>, generation: Generation) =>
   generationAt(deps, searchGenerationKey(generation));
 
-export const bumpGeneration = (deps: Pick<Deps, 'cache'>, generation: Generation) =>
+const bumpGeneration = (deps: Pick<Deps, 'cache'>, generation: Generation) =>
   renew(deps, searchGenerationKey(generation));
 
 /** Where a property's viewer-independent view is cached right now. */
@@ -44,12 +49,18 @@ export async function propertyViewKey(deps: Pick<Deps, 'cache'>, propertyId: str
   return `property:${propertyId}:${await generationAt(deps, propertyGenerationKey(propertyId))}`;
 }
 
-/** After a committed change to a property that its page or search shows or filters on. */
-export async function invalidateListing(deps: Pick<Deps, 'cache'>, propertyId: string): Promise<void> {
-  await Promise.all([renew(deps, propertyGenerationKey(propertyId)), bumpGeneration(deps, 'listings')]);
+/** On the executor of a change to a property that its page or search shows or filters on. */
+export function invalidateListing(
+  executor: Executor,
+  deps: Pick<Deps, 'cache'>,
+  propertyId: string,
+): Promise<void> {
+  return afterCommit(executor, async () => {
+    await Promise.all([renew(deps, propertyGenerationKey(propertyId)), bumpGeneration(deps, 'listings')]);
+  });
 }
 
-/** After a committed change to any property's holds or blocks (bookings, blocks, cancellations). */
-export async function invalidateAvailability(deps: Pick<Deps, 'cache'>): Promise<void> {
-  await bumpGeneration(deps, 'availability');
+/** On the executor of a change to any property's holds or blocks (bookings, blocks, cancellations). */
+export function invalidateAvailability(executor: Executor, deps: Pick<Deps, 'cache'>): Promise<void> {
+  return afterCommit(executor, () => bumpGeneration(deps, 'availability'));
 }

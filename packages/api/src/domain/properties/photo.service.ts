@@ -38,14 +38,15 @@ export async function addPhoto(deps: Deps, viewer: Viewer, input: AddPhotoInput)
     if (!canAddPhoto(slots.count)) {
       throw new RuleViolationError('TOO_MANY_PHOTOS', `a listing has at most ${MAX_PHOTOS} photos`);
     }
-    return insertPhoto(trx, {
+    const photo = await insertPhoto(trx, {
       propertyId: input.propertyId,
       url: input.url,
       caption: input.caption ?? null,
       position: slots.next,
     });
+    await invalidateListing(trx, deps, input.propertyId);
+    return photo;
   });
-  await invalidateListing(deps, input.propertyId);
   return toPhotoView(photo);
 }
 
@@ -65,9 +66,9 @@ export async function removePhoto(deps: Deps, viewer: Viewer, input: RemovePhoto
       if (missing.length > 0) throw new ListingIncompleteError(missing);
     }
     await closeUpPositionsAfter(trx, input.propertyId, removed.position);
+    await invalidateListing(trx, deps, input.propertyId);
     return findPhotosOfProperty(trx, input.propertyId);
   });
-  await invalidateListing(deps, input.propertyId);
   return { photos: photos.map(toPhotoView) };
 }
 
@@ -90,8 +91,8 @@ export async function reorderPhotos(
       throw new ValidationError('list every photo of the listing exactly once', ['photoIds']);
     }
     await setPhotoOrder(trx, input.propertyId, input.photoIds);
+    await invalidateListing(trx, deps, input.propertyId);
     return findPhotosOfProperty(trx, input.propertyId);
   });
-  await invalidateListing(deps, input.propertyId);
   return { photos: photos.map(toPhotoView) };
 }

@@ -63,10 +63,10 @@ export async function setPropertyStatus(
       status: input.status,
       ...(decision.firstListing ? { listed_at: deps.clock.now() } : {}),
     });
+    await invalidateListing(trx, deps, input.propertyId);
     const updated = await loadBaseView(trx, input.propertyId);
     if (!updated) throw new NotFoundError('property');
     return toViewerView(updated, true);
   });
-  await invalidateListing(deps, input.propertyId);
   return view;
 }

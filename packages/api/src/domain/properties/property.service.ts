@@ -92,9 +92,9 @@ export async function updateProperty(
       await replacePropertyAmenities(trx, propertyId, await resolveAmenityIds(trx, amenities));
     }
     if (Object.keys(patch).length > 0) await updatePropertyColumns(trx, propertyId, patch);
+    await invalidateListing(trx, deps, propertyId);
     return managedView(trx, propertyId);
   });
-  if (changes) await invalidateListing(deps, propertyId);
   return view;
 }
 

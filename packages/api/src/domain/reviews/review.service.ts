@@ -89,13 +89,13 @@ export async function createReview(
       },
       { createdAt: now },
     );
-    return { review, hostId: booking.host_id };
+    await invalidateListing(trx, deps, booking.property_id);
+    await forgetPublicProfile(trx, deps, booking.host_id);
+    return review;
   }).catch((error: unknown) => {
     throw isUniqueViolation(error, 'reviews_booking_id_key') ? alreadyReviewed() : error;
   });
-  await invalidateListing(deps, created.review.propertyId);
-  await forgetPublicProfile(deps, created.hostId);
-  return created.review;
+  return created;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { afterCommit, type Executor } from '@stayhub/db';
 import type { PublicProfileView } from '../../schemas/users.schemas.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
@@ -7,7 +8,7 @@ import { toPublicProfileView } from './user.views.ts';
 /**
  * Public profiles are read on every listing and review page, so they are cached briefly. Every change
  * this service layer makes to what a profile shows (updateProfile, becomeHost, suspend, reinstate)
- * deletes the entry after its commit; host stats (listings, reviews) may lag by up to the TTL.
+ * deletes the entry once it commits (forgetPublicProfile); host stats (listings, reviews) may lag by up to the TTL.
  */
 const PROFILE_CACHE_TTL_SECONDS = 60;
 
@@ -37,7 +38,14 @@ export async function getPublicProfile(deps: Deps, userId: string): Promise<Publ
   return view;
 }
 
-/** Call after the commit that changed what the profile shows (a concurrent read could re-cache the old row otherwise). */
-export async function forgetPublicProfile(deps: Pick<Deps, 'cache'>, userId: string): Promise<void> {
-  await deps.cache.delete(profileCacheKey(userId));
+/**
+ * On the executor of a change to what the profile shows: deletes the entry once that change commits
+ * (afterCommit; earlier, a concurrent read could re-cache the old row).
+ */
+export function forgetPublicProfile(
+  executor: Executor,
+  deps: Pick<Deps, 'cache'>,
+  userId: string,
+): Promise<void> {
+  return afterCommit(executor, () => deps.cache.delete(profileCacheKey(userId)));
 }

@@ -56,7 +56,7 @@ export async function suspendUser(
   if (input.userId === viewer.userId) {
     throw new ForbiddenError('CANNOT_SUSPEND_SELF', 'you cannot suspend your own account');
   }
-  const { row, tokenHashes } = await inTransaction(deps.db, async (trx) => {
+  const row = await inTransaction(deps.db, async (trx) => {
     const user = await lockUserById(trx, input.userId);
     if (!user) throw new NotFoundError('user');
     if (user.role === 'admin')
@@ -70,12 +70,16 @@ export async function suspendUser(
       suspension_reason: input.reason ?? null,
     });
     const deleted = await deleteSessionsOfUser(trx, input.userId);
+    await invalidateSessionCache(
+      trx,
+      deps,
+      deleted.map((session) => session.token_hash),
+    );
+    await forgetPublicProfile(trx, deps, input.userId);
     const updated = await findAdminUserById(trx, input.userId);
     if (!updated) throw new NotFoundError('user');
-    return { row: updated, tokenHashes: deleted.map((session) => session.token_hash) };
+    return updated;
   });
-  await invalidateSessionCache(deps, tokenHashes);
-  await forgetPublicProfile(deps, input.userId);
   return toAdminUserView(row);
 }
 
@@ -90,18 +94,22 @@ export async function reinstateUser(
   input: { userId: string },
 ): Promise<AdminUserView> {
   assertAdmin(viewer);
-  const { row, tokenHashes } = await inTransaction(deps.db, async (trx) => {
+  const row = await inTransaction(deps.db, async (trx) => {
     const user = await lockUserById(trx, input.userId);
     if (!user) throw new NotFoundError('user');
     if (user.status === 'active')
       throw new ConflictError('INVALID_TRANSITION', 'this account is not suspended');
     await setUserStatus(trx, input.userId, { status: 'active', suspended_at: null, suspension_reason: null });
     const deleted = await deleteSessionsOfUser(trx, input.userId);
+    await invalidateSessionCache(
+      trx,
+      deps,
+      deleted.map((session) => session.token_hash),
+    );
+    await forgetPublicProfile(trx, deps, input.userId);
     const updated = await findAdminUserById(trx, input.userId);
     if (!updated) throw new NotFoundError('user');
-    return { row: updated, tokenHashes: deleted.map((session) => session.token_hash) };
+    return updated;
   });
-  await invalidateSessionCache(deps, tokenHashes);
-  await forgetPublicProfile(deps, input.userId);
   return toAdminUserView(row);
 }

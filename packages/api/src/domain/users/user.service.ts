@@ -1,7 +1,6 @@
 import { inTransaction } from '@stayhub/db';
 import type { MeView, UpdateProfileInput } from '../../schemas/users.schemas.ts';
-import { tokenHashesOfUser } from '../auth/session.queries.ts';
-import { invalidateSessionCache } from '../auth/session.service.ts';
+import { invalidateSessionsOfUser } from '../auth/session.service.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -23,7 +22,7 @@ export async function updateProfile(deps: Deps, viewer: Viewer, patch: UpdatePro
   if (Object.keys(columns).length === 0) return getMe(deps, viewer);
   const row = await updateProfileColumns(deps.db, viewer.userId, columns);
   if (!row) throw new NotFoundError('user');
-  await forgetPublicProfile(deps, viewer.userId);
+  await forgetPublicProfile(deps.db, deps, viewer.userId);
   return toMeView(row);
 }
 
@@ -36,14 +35,11 @@ export async function becomeHost(deps: Deps, viewer: Viewer): Promise<MeView> {
     const user = await lockUserById(trx, viewer.userId);
     if (!user) throw new NotFoundError('user');
     if (!canBecomeHost(user.role)) throw new ConflictError('ALREADY_HOST', 'this account can already host');
-    return setRole(trx, viewer.userId, 'host');
+    const updated = await setRole(trx, viewer.userId, 'host');
+    // Its sessions are read after the commit: one opened meanwhile may hold the old role too.
+    await invalidateSessionsOfUser(trx, deps, viewer.userId);
+    await forgetPublicProfile(trx, deps, viewer.userId);
+    return updated;
   });
-  // Read after the commit: a session opened meanwhile is included (its lookup may hold the old role).
-  const sessions = await tokenHashesOfUser(deps.db, viewer.userId);
-  await invalidateSessionCache(
-    deps,
-    sessions.map((session) => session.token_hash),
-  );
-  await forgetPublicProfile(deps, viewer.userId);
   return toMeView(row);
 }

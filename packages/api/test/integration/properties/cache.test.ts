@@ -25,7 +25,7 @@ describe('the cached listing view', () => {
       .execute();
     expect((await anonymous.properties.get({ propertyId })).name).toBe('Before');
 
-    await invalidateListing(deps, propertyId);
+    await invalidateListing(deps.db, deps, propertyId);
     expect((await anonymous.properties.get({ propertyId })).name).toBe('Behind');
   });
 

@@ -30,7 +30,7 @@ describe('search page cache', () => {
     await setPrice(propertyId, 12_000);
     expect(prices(await search({ text: town }))).toEqual([10_000]);
 
-    await invalidateListing(deps, propertyId);
+    await invalidateListing(deps.db, deps, propertyId);
     expect(prices(await search({ text: town }))).toEqual([12_000]);
   });
 
@@ -56,7 +56,7 @@ describe('search page cache', () => {
       .set({ status: 'unlisted' })
       .where('property_id', '=', propertyId)
       .execute();
-    await invalidateListing(deps, propertyId);
+    await invalidateListing(deps.db, deps, propertyId);
 
     expect(ids(await search({ text: town }))).toEqual([]);
     expect(ids(await search({ text: town, ...STAY }))).toEqual([]);
@@ -68,11 +68,11 @@ describe('search page cache', () => {
     expect(ids(await search({ text: town, ...STAY }))).toEqual([propertyId]);
 
     await addBlock(deps.db, propertyId, '2030-02-12', '2030-02-14');
-    await invalidateAvailability(deps);
+    await invalidateAvailability(deps.db, deps);
     expect(ids(await search({ text: town, ...STAY }))).toEqual([]);
 
     await deps.db.deleteFrom('occupancy').where('property_id', '=', propertyId).execute();
-    await invalidateAvailability(deps);
+    await invalidateAvailability(deps.db, deps);
     expect(ids(await search({ text: town, ...STAY }))).toEqual([propertyId]);
   });
 
@@ -84,7 +84,7 @@ describe('search page cache', () => {
 
     // Not announced as a listing change, so only a page that depends on availability is recomputed.
     await setPrice(propertyId, 11_000);
-    await invalidateAvailability(deps);
+    await invalidateAvailability(deps.db, deps);
 
     expect(prices(await search({ text: town }))).toEqual([10_000]);
     expect(prices(await search({ text: town, ...STAY }))).toEqual([11_000]);
@@ -97,7 +97,7 @@ describe('search page cache', () => {
     // page the reader is about to cache is stale, and must land where no later reader looks.
     let writer: (() => Promise<void>) | undefined = async () => {
       await setPrice(propertyId, 15_000);
-      await invalidateListing(deps, propertyId);
+      await invalidateListing(deps.db, deps, propertyId);
     };
     const writerAfterRead: KyselyPlugin = {
       transformQuery: (args) => args.node,

@@ -115,7 +115,7 @@ describe('properties.search pages', () => {
             .set(position(inserted))
             .where('property_id', '=', listing.propertyId)
             .execute();
-          await invalidateListing(deps, listing.propertyId);
+          await invalidateListing(deps.db, deps, listing.propertyId);
           inserted += 1;
         }
       }
