@@ -1,4 +1,4 @@
-import { inTransaction } from '@stayhub/db';
+import { afterCommit, inTransaction } from '@stayhub/db';
 import { enqueue } from '../../jobs/enqueue.ts';
 import type { OkView } from '../../schemas/auth.schemas.ts';
 import type { Deps } from '../deps.ts';
@@ -38,10 +38,13 @@ export async function sendEmailVerification(deps: Deps, userId: string): Promise
     );
     return;
   }
-  const token = await inTransaction(deps.db, (trx) =>
-    issueUserToken(deps, trx, userId, 'email_verification'),
-  );
-  await deps.mailer.send(emailVerificationMail({ email: user.email, firstName: user.first_name }, token));
+  await inTransaction(deps.db, async (trx) => {
+    const token = await issueUserToken(deps, trx, userId, 'email_verification');
+    // Mailed once the code is committed: a code that rolled back would never work.
+    await afterCommit(trx, () =>
+      deps.mailer.send(emailVerificationMail({ email: user.email, firstName: user.first_name }, token)),
+    );
+  });
   deps.logger.info({ userId }, 'verification code mailed');
 }
 

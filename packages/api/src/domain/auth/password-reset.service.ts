@@ -1,4 +1,4 @@
-import { inTransaction } from '@stayhub/db';
+import { afterCommit, inTransaction } from '@stayhub/db';
 import { enqueue } from '../../jobs/enqueue.ts';
 import type { OkView, ResetPasswordInput } from '../../schemas/auth.schemas.ts';
 import type { Deps } from '../deps.ts';
@@ -55,8 +55,13 @@ export async function sendPasswordReset(deps: Deps, userId: string): Promise<voi
     deps.logger.info({ userId }, 'password reset not sent: the account is gone or not active');
     return;
   }
-  const token = await inTransaction(deps.db, (trx) => issueUserToken(deps, trx, userId, 'password_reset'));
-  await deps.mailer.send(passwordResetMail({ email: user.email, firstName: user.first_name }, token));
+  await inTransaction(deps.db, async (trx) => {
+    const token = await issueUserToken(deps, trx, userId, 'password_reset');
+    // Mailed once the code is committed: a code that rolled back would never work.
+    await afterCommit(trx, () =>
+      deps.mailer.send(passwordResetMail({ email: user.email, firstName: user.first_name }, token)),
+    );
+  });
   deps.logger.info({ userId }, 'password reset code mailed');
 }
 
