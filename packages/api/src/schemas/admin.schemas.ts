@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SuspendPropertyInput } from '../domain/properties/property.types.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 import { meView } from './users.schemas.ts';
 
 /** What an admin sees of an account: everything the user sees, plus activity and suspension facts. */
@@ -39,9 +41,10 @@ export type SuspendUserInput = z.output<typeof suspendUserInput>;
 
 export const reinstateUserInput = z.object({ userId: z.uuid() });
 
-export const suspendPropertyInput = z.object({
-  propertyId: z.uuid(),
-  /** Why; shown to the host in the notification that tells them their listing was suspended. */
-  reason: z.string().trim().min(1).max(500).optional(),
-});
-export type SuspendPropertyInput = z.output<typeof suspendPropertyInput>;
+export const suspendPropertyInput = schemaFor<SuspendPropertyInput>()(
+  z.object({
+    propertyId: z.uuid(),
+    /** Why; shown to the host in the notification that tells them their listing was suspended. */
+    reason: z.string().trim().min(1).max(500).optional(),
+  }),
+);

@@ -1,30 +1,32 @@
 import { z } from 'zod';
+import {
+  type AdminCancelBookingInput,
+  bookingActors,
+  bookingStatuses,
+  type CancelBookingInput,
+  type CreateBookingInput,
+  cancellers,
+  guestScopes,
+  hostScopes,
+  type ListHostBookingsInput,
+  type ListMyBookingsInput,
+  paymentMethods,
+  type QuoteInput,
+  refundTiers,
+  unavailableReasons,
+} from '../domain/bookings/booking.types.ts';
+import type {
+  BookingList,
+  BookingView,
+  CancellationPreviewView,
+  QuoteView,
+} from '../domain/bookings/booking.views.ts';
+import { MAX_GUESTS } from '../domain/properties/property.limits.ts';
+import { cancellationPolicies } from '../domain/properties/property.types.ts';
 import { daysBetween, isIsoDate } from '../domain/shared/dates.ts';
-import { cancellationPolicies, isoDateInput } from './properties.schemas.ts';
-
-export const bookingStatuses = [
-  'requested',
-  'pending',
-  'confirmed',
-  'declined',
-  'expired',
-  'canceled',
-  'completed',
-] as const;
-export const paymentMethods = ['credit_card', 'paypal', 'stripe'] as const;
-export const bookingActors = ['guest', 'host', 'admin', 'system'] as const;
-export const refundTiers = ['full', 'partial', 'none'] as const;
-
-/** Why a quote is not bookable: the reason `bookings.create` would fail with for the same input. */
-export const unavailableReasons = [
-  'DATES_UNAVAILABLE',
-  'STAY_TOO_SHORT',
-  'STAY_TOO_LONG',
-  'TOO_MANY_GUESTS',
-  'START_IN_PAST',
-  'PROPERTY_NOT_BOOKABLE',
-  'OWN_PROPERTY',
-] as const;
+import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
+import { isoDateInput } from './properties.schemas.ts';
 
 const datesInOrder = (value: { startDate: string; endDate: string }) =>
   !isIsoDate(value.startDate) || !isIsoDate(value.endDate) || daysBetween(value.startDate, value.endDate) > 0;
@@ -34,25 +36,27 @@ const stayFields = {
   propertyId: z.uuid(),
   startDate: isoDateInput,
   endDate: isoDateInput,
-  guests: z.number().int().min(1).max(50),
+  guests: z.number().int().min(1).max(MAX_GUESTS),
 };
 
 const datesInOrderCheck = { message: 'endDate must be after startDate', path: ['endDate'] };
 
-export const quoteInput = z.object(stayFields).refine(datesInOrder, datesInOrderCheck);
-export type QuoteInput = z.output<typeof quoteInput>;
+export const quoteInput = schemaFor<QuoteInput>()(
+  z.object(stayFields).refine(datesInOrder, datesInOrderCheck),
+);
 
-export const createBookingInput = z
-  .object({
-    ...stayFields,
-    paymentMethod: z.enum(paymentMethods),
-    /** A provider token for the payment method (tok_visa…); never card data. */
-    paymentToken: z.string().trim().min(1).max(200),
-    /** Chosen by the client, unique per guest: a retry with the same key and input returns the same booking. */
-    idempotencyKey: z.string().trim().min(1).max(200),
-  })
-  .refine(datesInOrder, datesInOrderCheck);
-export type CreateBookingInput = z.output<typeof createBookingInput>;
+export const createBookingInput = schemaFor<CreateBookingInput>()(
+  z
+    .object({
+      ...stayFields,
+      paymentMethod: z.enum(paymentMethods),
+      /** A provider token for the payment method (tok_visa…); never card data. */
+      paymentToken: z.string().trim().min(1).max(200),
+      /** Chosen by the client, unique per guest: a retry with the same key and input returns the same booking. */
+      idempotencyKey: z.string().trim().min(1).max(200),
+    })
+    .refine(datesInOrder, datesInOrderCheck),
+);
 
 /** SPEC §4 pricing: the breakdown a quote shows and a booking keeps as its snapshot. */
 const priceFields = {
@@ -65,65 +69,67 @@ const priceFields = {
   currency: z.string(),
 };
 
-export const quoteView = z.object({
-  propertyId: z.uuid(),
-  startDate: z.string(),
-  endDate: z.string(),
-  guests: z.number().int(),
-  ...priceFields,
-  instantBook: z.boolean(),
-  cancellationPolicy: z.enum(cancellationPolicies),
-  available: z.boolean(),
-  /** Null when available; otherwise the reason `bookings.create` would refuse this stay with. */
-  unavailableReason: z.enum(unavailableReasons).nullable(),
-});
-export type QuoteView = z.infer<typeof quoteView>;
+export const quoteView = schemaFor<QuoteView>()(
+  z.object({
+    propertyId: z.uuid(),
+    startDate: z.string(),
+    endDate: z.string(),
+    guests: z.number().int(),
+    ...priceFields,
+    instantBook: z.boolean(),
+    cancellationPolicy: z.enum(cancellationPolicies),
+    available: z.boolean(),
+    /** Null when available; otherwise the reason `bookings.create` would refuse this stay with. */
+    unavailableReason: z.enum(unavailableReasons).nullable(),
+  }),
+);
 
 /** Who a booking's parties are, as either side sees the other: never email or phone (SPEC §4). */
 const partyView = z.object({ userId: z.uuid(), firstName: z.string(), avatarUrl: z.string().nullable() });
 
-export const bookingView = z.object({
-  bookingId: z.uuid(),
-  propertyId: z.uuid(),
-  property: z.object({
+export const bookingView = schemaFor<BookingView>()(
+  z.object({
+    bookingId: z.uuid(),
     propertyId: z.uuid(),
-    name: z.string(),
-    city: z.string(),
-    country: z.string(),
-    timezone: z.string(),
+    property: z.object({
+      propertyId: z.uuid(),
+      name: z.string(),
+      city: z.string(),
+      country: z.string(),
+      timezone: z.string(),
+    }),
+    /** The guest (ALX `user_id`). */
+    userId: z.uuid(),
+    guest: partyView,
+    host: partyView,
+    startDate: z.string(),
+    endDate: z.string(),
+    guests: z.number().int(),
+    status: z.enum(bookingStatuses),
+    ...priceFields,
+    paymentMethod: z.enum(paymentMethods),
+    /** The policy this booking was made under (snapshot); it decides a guest's refund. */
+    cancellationPolicy: z.enum(cancellationPolicies),
+    /** When a request lapses unless the host answers (status `requested`). */
+    expiresAt: z.date().nullable(),
+    confirmedAt: z.date().nullable(),
+    completedAt: z.date().nullable(),
+    canceledAt: z.date().nullable(),
+    canceledBy: z.enum(bookingActors).nullable(),
+    cancellationReason: z.string().nullable(),
+    /** What the cancellation gives back to the guest (paid out by a refund job). */
+    refundCents: z.number().int().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
   }),
-  /** The guest (ALX `user_id`). */
-  userId: z.uuid(),
-  guest: partyView,
-  host: partyView,
-  startDate: z.string(),
-  endDate: z.string(),
-  guests: z.number().int(),
-  status: z.enum(bookingStatuses),
-  ...priceFields,
-  paymentMethod: z.enum(paymentMethods),
-  /** The policy this booking was made under (snapshot); it decides a guest's refund. */
-  cancellationPolicy: z.enum(cancellationPolicies),
-  /** When a request lapses unless the host answers (status `requested`). */
-  expiresAt: z.date().nullable(),
-  confirmedAt: z.date().nullable(),
-  completedAt: z.date().nullable(),
-  canceledAt: z.date().nullable(),
-  canceledBy: z.enum(bookingActors).nullable(),
-  cancellationReason: z.string().nullable(),
-  /** What the cancellation gives back to the guest (paid out by a refund job). */
-  refundCents: z.number().int().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-export type BookingView = z.infer<typeof bookingView>;
+);
 
 export const bookingIdInput = z.object({ bookingId: z.uuid() });
 
 const pageFields = {
   /** `nextCursor` of the previous page, as returned (null or absent for the first page). */
-  cursor: z.string().max(512).nullish(),
-  limit: z.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(MAX_CURSOR_LENGTH).nullish(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
 
 /**
@@ -131,59 +137,65 @@ const pageFields = {
  * zone, soonest first. `past`: everything else — stays that ended, and declined, expired, canceled or
  * completed ones — latest first. `all`: every booking, latest start first.
  */
-export const listMyBookingsInput = z
-  .object({
-    scope: z.enum(['upcoming', 'past', 'all']).default('all'),
-    status: z.enum(bookingStatuses).optional(),
-    ...pageFields,
-  })
-  .prefault({});
-export type ListMyBookingsInput = z.output<typeof listMyBookingsInput>;
+export const listMyBookingsInput = schemaFor<ListMyBookingsInput>()(
+  z
+    .object({
+      scope: z.enum(guestScopes).default('all'),
+      status: z.enum(bookingStatuses).optional(),
+      ...pageFields,
+    })
+    .prefault({}),
+);
 
 /**
  * Bookings of the caller's listings (or of one listing, `propertyId`). `requests`: waiting for an answer,
  * soonest stay first. `upcoming` and `past` as for `listMine`.
  */
-export const listHostBookingsInput = z
-  .object({
-    scope: z.enum(['requests', 'upcoming', 'past', 'all']).default('all'),
-    propertyId: z.uuid().optional(),
-    ...pageFields,
-  })
-  .prefault({});
-export type ListHostBookingsInput = z.output<typeof listHostBookingsInput>;
+export const listHostBookingsInput = schemaFor<ListHostBookingsInput>()(
+  z
+    .object({
+      scope: z.enum(hostScopes).default('all'),
+      propertyId: z.uuid().optional(),
+      ...pageFields,
+    })
+    .prefault({}),
+);
 
-export const bookingList = z.object({ items: z.array(bookingView), nextCursor: z.string().nullable() });
-export type BookingList = z.infer<typeof bookingList>;
+export const bookingList = schemaFor<BookingList>()(
+  z.object({ items: z.array(bookingView), nextCursor: z.string().nullable() }),
+);
 
-export const cancelBookingInput = z.object({
-  bookingId: z.uuid(),
-  reason: z.string().trim().min(1).max(500).optional(),
-});
-export type CancelBookingInput = z.output<typeof cancelBookingInput>;
+export const cancelBookingInput = schemaFor<CancelBookingInput>()(
+  z.object({
+    bookingId: z.uuid(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  }),
+);
 
 /** An admin's cancellation always says why (kept on the booking). */
-export const adminCancelBookingInput = z.object({
-  bookingId: z.uuid(),
-  reason: z.string().trim().min(1).max(500),
-});
-export type AdminCancelBookingInput = z.output<typeof adminCancelBookingInput>;
+export const adminCancelBookingInput = schemaFor<AdminCancelBookingInput>()(
+  z.object({
+    bookingId: z.uuid(),
+    reason: z.string().trim().min(1).max(500),
+  }),
+);
 
 /** SPEC §4 cancellation refunds: what canceling now would give back, part by part. */
-export const cancellationPreviewView = z.object({
-  bookingId: z.uuid(),
-  status: z.enum(bookingStatuses),
-  canceller: z.enum(['guest', 'host', 'admin']),
-  cancellationPolicy: z.enum(cancellationPolicies),
-  tier: z.enum(refundTiers),
-  /** Days from today (the listing's time zone) to check-in; negative once the stay has begun. */
-  daysBeforeStart: z.number().int(),
-  /** What the guest has been charged so far, less refunds (0 before the charge succeeds). */
-  paidCents: z.number().int(),
-  subtotalRefundCents: z.number().int(),
-  cleaningFeeRefundCents: z.number().int(),
-  serviceFeeRefundCents: z.number().int(),
-  refundCents: z.number().int(),
-  currency: z.string(),
-});
-export type CancellationPreviewView = z.infer<typeof cancellationPreviewView>;
+export const cancellationPreviewView = schemaFor<CancellationPreviewView>()(
+  z.object({
+    bookingId: z.uuid(),
+    status: z.enum(bookingStatuses),
+    canceller: z.enum(cancellers),
+    cancellationPolicy: z.enum(cancellationPolicies),
+    tier: z.enum(refundTiers),
+    /** Days from today (the listing's time zone) to check-in; negative once the stay has begun. */
+    daysBeforeStart: z.number().int(),
+    /** What the guest has been charged so far, less refunds (0 before the charge succeeds). */
+    paidCents: z.number().int(),
+    subtotalRefundCents: z.number().int(),
+    cleaningFeeRefundCents: z.number().int(),
+    serviceFeeRefundCents: z.number().int(),
+    refundCents: z.number().int(),
+    currency: z.string(),
+  }),
+);

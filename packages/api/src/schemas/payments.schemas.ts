@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paymentMethods } from './bookings.schemas.ts';
+import { paymentMethods } from '../domain/bookings/booking.types.ts';
 
 export const paymentKinds = ['charge', 'refund'] as const;
 export const paymentStatuses = ['pending', 'succeeded', 'failed'] as const;

@@ -1,23 +1,41 @@
 import { z } from 'zod';
+import { calendarDayStatuses, MAX_CALENDAR_DAYS } from '../domain/calendar/calendar.rules.ts';
+import type { CalendarInput, CalendarView, DateRangeInput } from '../domain/calendar/calendar.types.ts';
+import { AMENITY_CODE, MAX_AMENITY_CODE_LENGTH } from '../domain/properties/amenity.rules.ts';
 import { isCountryCode } from '../domain/properties/countries.ts';
 import { isCurrencyCode } from '../domain/properties/currencies.ts';
 import { MAX_PHOTOS } from '../domain/properties/photo.rules.ts';
+import type {
+  AddPhotoInput,
+  RemovePhotoInput,
+  ReorderPhotosInput,
+} from '../domain/properties/photo.types.ts';
+import {
+  MAX_CLEANING_FEE_CENTS,
+  MAX_GUESTS,
+  MAX_PRICE_PER_NIGHT_CENTS,
+  MAX_STAY_NIGHTS,
+} from '../domain/properties/property.limits.ts';
+import {
+  type CreatePropertyInput,
+  cancellationPolicies,
+  type ListMyPropertiesInput,
+  propertyStatuses,
+  propertyTypes,
+  type SetStatusInput,
+  type UpdatePropertyInput,
+} from '../domain/properties/property.types.ts';
+import type {
+  AmenityView,
+  PhotoList,
+  PhotoView,
+  PropertyHostView,
+  PropertyList,
+  PropertyView,
+} from '../domain/properties/property.views.ts';
 import { daysBetween, isIsoDate, isTimeZone } from '../domain/shared/dates.ts';
-
-export const propertyTypes = ['apartment', 'house', 'room', 'cabin', 'villa', 'other'] as const;
-export const cancellationPolicies = ['flexible', 'moderate', 'strict'] as const;
-export const propertyStatuses = ['draft', 'listed', 'unlisted', 'archived', 'suspended'] as const;
-
-/** Longest host block, and the longest stay (SPEC §4: nights ≤ 365). */
-export const MAX_BLOCK_DAYS = 365;
-/** Longest calendar page: a year, leap day included. */
-export const MAX_CALENDAR_DAYS = 366;
-/**
- * Highest nightly price in minor units: a 365-night stay at this price, plus the highest cleaning fee and the
- * 14 % service fee, still fits the integer (int4) money columns of a booking.
- */
-export const MAX_PRICE_PER_NIGHT_CENTS = 5_000_000;
-export const MAX_CLEANING_FEE_CENTS = 1_000_000;
+import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 
 /** The canonical spelling of a zone the runtime knows ('europe/lisbon' → 'Europe/Lisbon'). */
 const canonicalTimeZone = (zone: string) =>
@@ -27,8 +45,8 @@ export const isoDateInput = z.string().refine(isIsoDate, 'use a calendar date wr
 
 const amenityCode = z
   .string()
-  .max(64)
-  .regex(/^[a-z][a-z0-9_]*$/, 'use an amenity code from properties.amenities, e.g. wifi');
+  .max(MAX_AMENITY_CODE_LENGTH)
+  .regex(AMENITY_CODE, 'use an amenity code from properties.amenities, e.g. wifi');
 
 /** Every field a host sets, validated as a guest will rely on it; create and update share them. */
 const propertyFields = {
@@ -60,12 +78,12 @@ const propertyFields = {
   pricePerNightCents: z.number().int().min(1).max(MAX_PRICE_PER_NIGHT_CENTS),
   cleaningFeeCents: z.number().int().min(0).max(MAX_CLEANING_FEE_CENTS),
   currency: z.string().trim().toUpperCase().refine(isCurrencyCode, 'use an ISO 4217 currency code, e.g. EUR'),
-  maxGuests: z.number().int().min(1).max(50),
+  maxGuests: z.number().int().min(1).max(MAX_GUESTS),
   bedrooms: z.number().int().min(0).max(50),
   beds: z.number().int().min(0).max(100),
   bathrooms: z.number().min(0).max(50).multipleOf(0.5, 'count bathrooms in halves, e.g. 1.5'),
-  minNights: z.number().int().min(1).max(365),
-  maxNights: z.number().int().min(1).max(365),
+  minNights: z.number().int().min(1).max(MAX_STAY_NIGHTS),
+  maxNights: z.number().int().min(1).max(MAX_STAY_NIGHTS),
   instantBook: z.boolean(),
   cancellationPolicy: z.enum(cancellationPolicies),
   /** Codes from the catalog (properties.amenities); an unknown code is refused with its index as the path. */
@@ -79,205 +97,218 @@ const nightsInOrder = (value: { minNights?: number | undefined; maxNights?: numb
  * A new listing, saved as a draft. Description and address may wait (they are required to list it);
  * everything the database cannot default is required now. Unknown keys (status, hostId…) are refused.
  */
-export const createPropertyInput = z
-  .strictObject({
-    ...propertyFields,
-    description: propertyFields.description.optional(),
-    address: propertyFields.address.optional(),
-    region: propertyFields.region.optional(),
-    cleaningFeeCents: propertyFields.cleaningFeeCents.optional(),
-    minNights: propertyFields.minNights.optional(),
-    maxNights: propertyFields.maxNights.optional(),
-    instantBook: propertyFields.instantBook.optional(),
-    amenities: propertyFields.amenities.optional(),
-  })
-  .refine(nightsInOrder, { message: 'minNights must not exceed maxNights', path: ['minNights'] });
-export type CreatePropertyInput = z.output<typeof createPropertyInput>;
+export const createPropertyInput = schemaFor<CreatePropertyInput>()(
+  z
+    .strictObject({
+      ...propertyFields,
+      description: propertyFields.description.optional(),
+      address: propertyFields.address.optional(),
+      region: propertyFields.region.optional(),
+      cleaningFeeCents: propertyFields.cleaningFeeCents.optional(),
+      minNights: propertyFields.minNights.optional(),
+      maxNights: propertyFields.maxNights.optional(),
+      instantBook: propertyFields.instantBook.optional(),
+      amenities: propertyFields.amenities.optional(),
+    })
+    .refine(nightsInOrder, { message: 'minNights must not exceed maxNights', path: ['minNights'] }),
+);
 
 /** Only the fields sent change; `amenities`, when sent, replaces the whole set. */
-export const updatePropertyInput = z
-  .strictObject({
-    propertyId: z.uuid(),
-    name: propertyFields.name.optional(),
-    description: propertyFields.description.optional(),
-    propertyType: propertyFields.propertyType.optional(),
-    address: propertyFields.address.optional(),
-    city: propertyFields.city.optional(),
-    region: propertyFields.region.optional(),
-    country: propertyFields.country.optional(),
-    lat: propertyFields.lat.optional(),
-    lng: propertyFields.lng.optional(),
-    timezone: propertyFields.timezone.optional(),
-    pricePerNightCents: propertyFields.pricePerNightCents.optional(),
-    cleaningFeeCents: propertyFields.cleaningFeeCents.optional(),
-    currency: propertyFields.currency.optional(),
-    maxGuests: propertyFields.maxGuests.optional(),
-    bedrooms: propertyFields.bedrooms.optional(),
-    beds: propertyFields.beds.optional(),
-    bathrooms: propertyFields.bathrooms.optional(),
-    minNights: propertyFields.minNights.optional(),
-    maxNights: propertyFields.maxNights.optional(),
-    instantBook: propertyFields.instantBook.optional(),
-    cancellationPolicy: propertyFields.cancellationPolicy.optional(),
-    amenities: propertyFields.amenities.optional(),
-  })
-  .refine(nightsInOrder, { message: 'minNights must not exceed maxNights', path: ['minNights'] });
-export type UpdatePropertyInput = z.output<typeof updatePropertyInput>;
+export const updatePropertyInput = schemaFor<UpdatePropertyInput>()(
+  z
+    .strictObject({
+      propertyId: z.uuid(),
+      name: propertyFields.name.optional(),
+      description: propertyFields.description.optional(),
+      propertyType: propertyFields.propertyType.optional(),
+      address: propertyFields.address.optional(),
+      city: propertyFields.city.optional(),
+      region: propertyFields.region.optional(),
+      country: propertyFields.country.optional(),
+      lat: propertyFields.lat.optional(),
+      lng: propertyFields.lng.optional(),
+      timezone: propertyFields.timezone.optional(),
+      pricePerNightCents: propertyFields.pricePerNightCents.optional(),
+      cleaningFeeCents: propertyFields.cleaningFeeCents.optional(),
+      currency: propertyFields.currency.optional(),
+      maxGuests: propertyFields.maxGuests.optional(),
+      bedrooms: propertyFields.bedrooms.optional(),
+      beds: propertyFields.beds.optional(),
+      bathrooms: propertyFields.bathrooms.optional(),
+      minNights: propertyFields.minNights.optional(),
+      maxNights: propertyFields.maxNights.optional(),
+      instantBook: propertyFields.instantBook.optional(),
+      cancellationPolicy: propertyFields.cancellationPolicy.optional(),
+      amenities: propertyFields.amenities.optional(),
+    })
+    .refine(nightsInOrder, { message: 'minNights must not exceed maxNights', path: ['minNights'] }),
+);
 
 export const propertyIdInput = z.object({ propertyId: z.uuid() });
 
-export const amenityView = z.object({ code: z.string(), name: z.string(), category: z.string() });
-export type AmenityView = z.infer<typeof amenityView>;
+export const amenityView = schemaFor<AmenityView>()(
+  z.object({ code: z.string(), name: z.string(), category: z.string() }),
+);
 
-export const photoView = z.object({
-  photoId: z.uuid(),
-  url: z.string(),
-  caption: z.string().nullable(),
-  /** 0-based, contiguous: the first photo is the cover. */
-  position: z.number().int(),
-});
-export type PhotoView = z.infer<typeof photoView>;
+export const photoView = schemaFor<PhotoView>()(
+  z.object({
+    photoId: z.uuid(),
+    url: z.string(),
+    caption: z.string().nullable(),
+    /** 0-based, contiguous: the first photo is the cover. */
+    position: z.number().int(),
+  }),
+);
 
 /** The host as a listing shows them: never email or phone (SPEC §4). */
-export const propertyHostView = z.object({
-  userId: z.uuid(),
-  firstName: z.string(),
-  avatarUrl: z.string().nullable(),
-});
+export const propertyHostView = schemaFor<PropertyHostView>()(
+  z.object({
+    userId: z.uuid(),
+    firstName: z.string(),
+    avatarUrl: z.string().nullable(),
+  }),
+);
 
 /**
  * A listing as a viewer sees it. `address` is null and `lat`/`lng` are rounded to 2 decimals (≈1 km)
  * unless the viewer is the host, an admin or a guest with a confirmed or completed stay (SPEC §4);
  * `exactLocation` says which one this is.
  */
-export const propertyView = z.object({
-  propertyId: z.uuid(),
-  host: propertyHostView,
-  name: z.string(),
-  description: z.string(),
-  propertyType: z.enum(propertyTypes),
-  address: z.string().nullable(),
-  city: z.string(),
-  region: z.string().nullable(),
-  country: z.string(),
-  lat: z.number(),
-  lng: z.number(),
-  exactLocation: z.boolean(),
-  timezone: z.string(),
-  pricePerNightCents: z.number().int(),
-  cleaningFeeCents: z.number().int(),
-  currency: z.string(),
-  maxGuests: z.number().int(),
-  bedrooms: z.number().int(),
-  beds: z.number().int(),
-  bathrooms: z.number(),
-  minNights: z.number().int(),
-  maxNights: z.number().int(),
-  instantBook: z.boolean(),
-  cancellationPolicy: z.enum(cancellationPolicies),
-  status: z.enum(propertyStatuses),
-  ratingAvg: z.number().nullable(),
-  reviewCount: z.number().int(),
-  listedAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  amenities: z.array(amenityView),
-  photos: z.array(photoView),
-});
-export type PropertyView = z.infer<typeof propertyView>;
+export const propertyView = schemaFor<PropertyView>()(
+  z.object({
+    propertyId: z.uuid(),
+    host: propertyHostView,
+    name: z.string(),
+    description: z.string(),
+    propertyType: z.enum(propertyTypes),
+    address: z.string().nullable(),
+    city: z.string(),
+    region: z.string().nullable(),
+    country: z.string(),
+    lat: z.number(),
+    lng: z.number(),
+    exactLocation: z.boolean(),
+    timezone: z.string(),
+    pricePerNightCents: z.number().int(),
+    cleaningFeeCents: z.number().int(),
+    currency: z.string(),
+    maxGuests: z.number().int(),
+    bedrooms: z.number().int(),
+    beds: z.number().int(),
+    bathrooms: z.number(),
+    minNights: z.number().int(),
+    maxNights: z.number().int(),
+    instantBook: z.boolean(),
+    cancellationPolicy: z.enum(cancellationPolicies),
+    status: z.enum(propertyStatuses),
+    ratingAvg: z.number().nullable(),
+    reviewCount: z.number().int(),
+    listedAt: z.date().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    amenities: z.array(amenityView),
+    photos: z.array(photoView),
+  }),
+);
 
-export const listMyPropertiesInput = z
-  .object({
-    status: z.enum(propertyStatuses).optional(),
-    /** `nextCursor` of the previous page, as returned (null or absent for the first page). */
-    cursor: z.string().max(512).nullish(),
-    limit: z.number().int().min(1).max(50).default(20),
-  })
-  // `listMine()` with no input lists the first page.
-  .prefault({});
-export type ListMyPropertiesInput = z.output<typeof listMyPropertiesInput>;
+export const listMyPropertiesInput = schemaFor<ListMyPropertiesInput>()(
+  z
+    .object({
+      status: z.enum(propertyStatuses).optional(),
+      /** `nextCursor` of the previous page, as returned (null or absent for the first page). */
+      cursor: z.string().max(MAX_CURSOR_LENGTH).nullish(),
+      limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    })
+    // `listMine()` with no input lists the first page.
+    .prefault({}),
+);
 
-export const propertyList = z.object({ items: z.array(propertyView), nextCursor: z.string().nullable() });
-export type PropertyList = z.infer<typeof propertyList>;
+export const propertyList = schemaFor<PropertyList>()(
+  z.object({ items: z.array(propertyView), nextCursor: z.string().nullable() }),
+);
 
-export const setStatusInput = z.object({ propertyId: z.uuid(), status: z.enum(propertyStatuses) });
-export type SetStatusInput = z.output<typeof setStatusInput>;
+export const setStatusInput = schemaFor<SetStatusInput>()(
+  z.object({ propertyId: z.uuid(), status: z.enum(propertyStatuses) }),
+);
 
-export const addPhotoInput = z.object({
-  propertyId: z.uuid(),
-  url: z.url({ protocol: /^https$/, message: 'use an https URL' }).max(2048),
-  /** Blank means none. */
-  caption: z
-    .string()
-    .trim()
-    .max(500)
-    .transform((value) => value || null)
-    .nullish(),
-});
-export type AddPhotoInput = z.output<typeof addPhotoInput>;
+export const addPhotoInput = schemaFor<AddPhotoInput>()(
+  z.object({
+    propertyId: z.uuid(),
+    url: z.url({ protocol: /^https$/, message: 'use an https URL' }).max(2048),
+    /** Blank means none. */
+    caption: z
+      .string()
+      .trim()
+      .max(500)
+      .transform((value) => value || null)
+      .nullish(),
+  }),
+);
 
-export const removePhotoInput = z.object({ propertyId: z.uuid(), photoId: z.uuid() });
-export type RemovePhotoInput = z.output<typeof removePhotoInput>;
+export const removePhotoInput = schemaFor<RemovePhotoInput>()(
+  z.object({ propertyId: z.uuid(), photoId: z.uuid() }),
+);
 
 /** Every photo of the listing exactly once, cover first. */
-export const reorderPhotosInput = z.object({
-  propertyId: z.uuid(),
-  photoIds: z.array(z.uuid()).min(1).max(MAX_PHOTOS),
-});
-export type ReorderPhotosInput = z.output<typeof reorderPhotosInput>;
+export const reorderPhotosInput = schemaFor<ReorderPhotosInput>()(
+  z.object({
+    propertyId: z.uuid(),
+    photoIds: z.array(z.uuid()).min(1).max(MAX_PHOTOS),
+  }),
+);
 
-export const photoList = z.object({ photos: z.array(photoView) });
-export type PhotoList = z.infer<typeof photoList>;
+export const photoList = schemaFor<PhotoList>()(z.object({ photos: z.array(photoView) }));
 
 /** A calendar page [from, to): at least one day, at most a year. */
-export const calendarInput = z
-  .object({ propertyId: z.uuid(), from: isoDateInput, to: isoDateInput })
-  .refine(
-    (value) => !isIsoDate(value.from) || !isIsoDate(value.to) || daysBetween(value.from, value.to) > 0,
-    {
-      message: 'to must be after from',
-      path: ['to'],
-    },
-  )
-  .refine(
-    (value) =>
-      !isIsoDate(value.from) ||
-      !isIsoDate(value.to) ||
-      daysBetween(value.from, value.to) <= MAX_CALENDAR_DAYS,
-    { message: `a calendar page has at most ${MAX_CALENDAR_DAYS} days`, path: ['to'] },
-  );
-export type CalendarInput = z.output<typeof calendarInput>;
+export const calendarInput = schemaFor<CalendarInput>()(
+  z
+    .object({ propertyId: z.uuid(), from: isoDateInput, to: isoDateInput })
+    .refine(
+      (value) => !isIsoDate(value.from) || !isIsoDate(value.to) || daysBetween(value.from, value.to) > 0,
+      {
+        message: 'to must be after from',
+        path: ['to'],
+      },
+    )
+    .refine(
+      (value) =>
+        !isIsoDate(value.from) ||
+        !isIsoDate(value.to) ||
+        daysBetween(value.from, value.to) <= MAX_CALENDAR_DAYS,
+      { message: `a calendar page has at most ${MAX_CALENDAR_DAYS} days`, path: ['to'] },
+    ),
+);
 
 /** Host blocks, and unblocks, of the nights [startDate, endDate). */
-export const dateRangeInput = z
-  .object({ propertyId: z.uuid(), startDate: isoDateInput, endDate: isoDateInput })
-  .refine(
-    (value) =>
-      !isIsoDate(value.startDate) ||
-      !isIsoDate(value.endDate) ||
-      daysBetween(value.startDate, value.endDate) > 0,
-    { message: 'endDate must be after startDate', path: ['endDate'] },
-  )
-  .refine(
-    (value) =>
-      !isIsoDate(value.startDate) ||
-      !isIsoDate(value.endDate) ||
-      daysBetween(value.startDate, value.endDate) <= MAX_BLOCK_DAYS,
-    { message: `at most ${MAX_BLOCK_DAYS} days at a time`, path: ['endDate'] },
-  );
-export type DateRangeInput = z.output<typeof dateRangeInput>;
+export const dateRangeInput = schemaFor<DateRangeInput>()(
+  z
+    .object({ propertyId: z.uuid(), startDate: isoDateInput, endDate: isoDateInput })
+    .refine(
+      (value) =>
+        !isIsoDate(value.startDate) ||
+        !isIsoDate(value.endDate) ||
+        daysBetween(value.startDate, value.endDate) > 0,
+      { message: 'endDate must be after startDate', path: ['endDate'] },
+    )
+    .refine(
+      (value) =>
+        !isIsoDate(value.startDate) ||
+        !isIsoDate(value.endDate) ||
+        daysBetween(value.startDate, value.endDate) <= MAX_STAY_NIGHTS,
+      { message: `at most ${MAX_STAY_NIGHTS} days at a time`, path: ['endDate'] },
+    ),
+);
 
-export const calendarDayStatuses = ['available', 'booked', 'blocked'] as const;
-
-export const calendarView = z.object({
-  propertyId: z.uuid(),
-  currency: z.string(),
-  days: z.array(
-    z.object({
-      date: z.string(),
-      status: z.enum(calendarDayStatuses),
-      pricePerNightCents: z.number().int(),
-    }),
-  ),
-});
-export type CalendarView = z.infer<typeof calendarView>;
+export const calendarView = schemaFor<CalendarView>()(
+  z.object({
+    propertyId: z.uuid(),
+    currency: z.string(),
+    days: z.array(
+      z.object({
+        date: z.string(),
+        status: z.enum(calendarDayStatuses),
+        pricePerNightCents: z.number().int(),
+      }),
+    ),
+  }),
+);

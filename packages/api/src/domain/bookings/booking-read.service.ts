@@ -1,9 +1,3 @@
-import type {
-  BookingList,
-  BookingView,
-  ListHostBookingsInput,
-  ListMyBookingsInput,
-} from '../../schemas/bookings.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -15,7 +9,8 @@ import {
   listBookingViewRows,
 } from './booking.queries.ts';
 import { roleIn } from './booking.rules.ts';
-import { toBookingView } from './booking.views.ts';
+import type { ListHostBookingsInput, ListMyBookingsInput } from './booking.types.ts';
+import { type BookingList, type BookingView, toBookingView } from './booking.views.ts';
 import { type BookingCursor, decodeBookingCursor, encodeBookingCursor } from './booking-cursor.rules.ts';
 
 /** Its guest, the listing's host and admins see a booking; anyone else gets NOT_FOUND (SPEC §4 privacy). */

@@ -1,10 +1,4 @@
 import { type Executor, inTransaction } from '@stayhub/db';
-import type {
-  AdminCancelBookingInput,
-  BookingView,
-  CancelBookingInput,
-  CancellationPreviewView,
-} from '../../schemas/bookings.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -25,7 +19,8 @@ import {
   updateBooking,
 } from './booking.queries.ts';
 import { type BookingRole, daysBeforeStart, roleIn } from './booking.rules.ts';
-import { toBookingView } from './booking.views.ts';
+import type { AdminCancelBookingInput, CancelBookingInput } from './booking.types.ts';
+import { type BookingView, type CancellationPreviewView, toBookingView } from './booking.views.ts';
 import { noticeFor } from './booking-notices.ts';
 import { transitionAt } from './booking-status.rules.ts';
 import { quoteRefund, type RefundQuote } from './refund.rules.ts';

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.ts';
+import { MAX_STAY_NIGHTS } from '../properties/property.limits.ts';
 import { daysBetween } from '../shared/dates.ts';
 import type { Canceller } from './refund.rules.ts';
-
-/** SPEC §4: a stay is at most 365 nights, whatever the listing allows. */
-export const MAX_NIGHTS = 365;
 
 /** Why a stay breaks the listing's rules (SPEC §4 "Booking a stay"); the dates themselves are the database's. */
 export type StayRefusal = 'START_IN_PAST' | 'STAY_TOO_SHORT' | 'STAY_TOO_LONG' | 'TOO_MANY_GUESTS';
@@ -23,13 +21,13 @@ export interface StayLimits {
 
 /**
  * The first rule the stay breaks, or null: start ≥ today in the listing's time zone; min_nights ≤ nights ≤
- * max_nights and ≤ 365; 1 ≤ guests ≤ max_guests.
+ * max_nights and ≤ MAX_STAY_NIGHTS; 1 ≤ guests ≤ max_guests.
  */
 export function stayRefusal(stay: StayRequest, limits: StayLimits, today: string): StayRefusal | null {
   if (stay.startDate < today) return 'START_IN_PAST';
   const nights = daysBetween(stay.startDate, stay.endDate);
   if (nights < limits.minNights) return 'STAY_TOO_SHORT';
-  if (nights > Math.min(limits.maxNights, MAX_NIGHTS)) return 'STAY_TOO_LONG';
+  if (nights > Math.min(limits.maxNights, MAX_STAY_NIGHTS)) return 'STAY_TOO_LONG';
   if (stay.guests < 1 || stay.guests > limits.maxGuests) return 'TOO_MANY_GUESTS';
   return null;
 }

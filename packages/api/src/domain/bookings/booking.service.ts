@@ -1,11 +1,5 @@
 import { type Executor, inTransaction } from '@stayhub/db';
 import { enqueue } from '../../jobs/enqueue.ts';
-import type {
-  BookingView,
-  CreateBookingInput,
-  QuoteInput,
-  QuoteView,
-} from '../../schemas/bookings.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { isUniqueViolation, orDatesUnavailable } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
@@ -27,7 +21,8 @@ import {
   lockBookableProperty,
 } from './booking.queries.ts';
 import { requestHash, type StayRefusal, stayRefusal, stayRefusalMessages } from './booking.rules.ts';
-import { toBookingView } from './booking.views.ts';
+import type { CreateBookingInput, QuoteInput } from './booking.types.ts';
+import { type BookingView, type QuoteView, toBookingView } from './booking.views.ts';
 import { noticeFor } from './booking-notices.ts';
 import { initialStatus } from './booking-status.rules.ts';
 import { jobKeys, requestExpiresAt } from './booking-timers.rules.ts';

@@ -1,5 +1,83 @@
-import type { BookingView } from '../../schemas/bookings.schemas.ts';
+import type { BookingActor, BookingStatus, CancellationPolicy, PaymentMethod } from '@stayhub/db';
 import type { BookingViewRow } from './booking.queries.ts';
+import type { UnavailableReason } from './booking.types.ts';
+import type { PriceBreakdown } from './pricing.rules.ts';
+import type { Canceller, RefundTier } from './refund.rules.ts';
+
+/** SPEC §4 pricing: the breakdown a quote shows and a booking keeps as its snapshot, in `currency`. */
+export interface PricedView extends PriceBreakdown {
+  currency: string;
+}
+
+export interface QuoteView extends PricedView {
+  propertyId: string;
+  startDate: string;
+  endDate: string;
+  guests: number;
+  instantBook: boolean;
+  cancellationPolicy: CancellationPolicy;
+  available: boolean;
+  /** Null when available; otherwise the reason `bookings.create` would refuse this stay with. */
+  unavailableReason: UnavailableReason | null;
+}
+
+/** Who a booking's parties are, as either side sees the other: never email or phone (SPEC §4). */
+export interface BookingPartyView {
+  userId: string;
+  firstName: string;
+  avatarUrl: string | null;
+}
+
+export interface BookingView extends PricedView {
+  bookingId: string;
+  propertyId: string;
+  property: { propertyId: string; name: string; city: string; country: string; timezone: string };
+  /** The guest (ALX `user_id`). */
+  userId: string;
+  guest: BookingPartyView;
+  host: BookingPartyView;
+  startDate: string;
+  endDate: string;
+  guests: number;
+  status: BookingStatus;
+  paymentMethod: PaymentMethod;
+  /** The policy this booking was made under (snapshot); it decides a guest's refund. */
+  cancellationPolicy: CancellationPolicy;
+  /** When a request lapses unless the host answers (status `requested`). */
+  expiresAt: Date | null;
+  confirmedAt: Date | null;
+  completedAt: Date | null;
+  canceledAt: Date | null;
+  canceledBy: BookingActor | null;
+  cancellationReason: string | null;
+  /** What the cancellation gives back to the guest (paid out by a refund job). */
+  refundCents: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface BookingList {
+  items: BookingView[];
+  nextCursor: string | null;
+}
+
+/** SPEC §4 cancellation refunds: what canceling now would give back, part by part. */
+export interface CancellationPreviewView {
+  bookingId: string;
+  status: BookingStatus;
+  canceller: Canceller;
+  cancellationPolicy: CancellationPolicy;
+  tier: RefundTier;
+  /** Days from today (the listing's time zone) to check-in; negative once the stay has begun. */
+  daysBeforeStart: number;
+  /** What the guest has been charged so far, less refunds (0 before the charge succeeds). */
+  paidCents: number;
+  subtotalRefundCents: number;
+  cleaningFeeRefundCents: number;
+  serviceFeeRefundCents: number;
+  refundCents: number;
+  currency: string;
+}
 
 export function toBookingView(row: BookingViewRow): BookingView {
   return {

@@ -7,7 +7,11 @@ export interface Hold {
   end_date: string;
 }
 
-export type DayStatus = 'available' | 'booked' | 'blocked';
+export const calendarDayStatuses = ['available', 'booked', 'blocked'] as const;
+export type DayStatus = (typeof calendarDayStatuses)[number];
+
+/** The longest calendar page, in days: a year, leap day included. */
+export const MAX_CALENDAR_DAYS = 366;
 
 export interface CalendarDay {
   date: string;

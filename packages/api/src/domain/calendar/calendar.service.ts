@@ -1,5 +1,4 @@
 import { inTransaction } from '@stayhub/db';
-import type { CalendarInput, CalendarView, DateRangeInput } from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { orDatesUnavailable } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
@@ -11,6 +10,7 @@ import { getBaseView } from '../properties/property-read.ts';
 import { todayIn } from '../shared/dates.ts';
 import { deleteBlocks, findHoldsBetween, insertBlocks, lockBlocksBetween } from './calendar.queries.ts';
 import { calendarDays, unblockPlan } from './calendar.rules.ts';
+import type { CalendarInput, CalendarView, DateRangeInput } from './calendar.types.ts';
 
 /** The listing's current nightly price applies to every day (there is no per-day pricing). */
 async function calendarOf(

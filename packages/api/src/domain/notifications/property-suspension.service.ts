@@ -1,9 +1,9 @@
 import { inTransaction } from '@stayhub/db';
-import type { SuspendPropertyInput } from '../../schemas/admin.schemas.ts';
-import type { PropertyView } from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError } from '../errors.ts';
+import type { SuspendPropertyInput } from '../properties/property.types.ts';
+import type { PropertyView } from '../properties/property.views.ts';
 import { setPropertyStatus } from '../properties/property-status.service.ts';
 import { insertNotification } from './notification.queries.ts';
 

@@ -1,9 +1,8 @@
 import type { Executor } from '@stayhub/db';
-import type { AmenityView } from '../../schemas/properties.schemas.ts';
 import type { Deps } from '../deps.ts';
 import { ValidationError } from '../errors.ts';
 import { findAmenitiesByCodes, listAmenityCatalog } from './amenity.queries.ts';
-import { toAmenityView } from './property.views.ts';
+import { type AmenityView, toAmenityView } from './property.views.ts';
 
 /** The catalog is fixed by migrations, so it is cached for an hour; a deploy that adds to it waits at most that. */
 const CATALOG_TTL_SECONDS = 3600;

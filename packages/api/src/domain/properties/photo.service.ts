@@ -1,11 +1,4 @@
 import { inTransaction } from '@stayhub/db';
-import type {
-  AddPhotoInput,
-  PhotoList,
-  PhotoView,
-  RemovePhotoInput,
-  ReorderPhotosInput,
-} from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
@@ -19,8 +12,9 @@ import {
   setPhotoOrder,
 } from './photo.queries.ts';
 import { canAddPhoto, isSameSet, MAX_PHOTOS } from './photo.rules.ts';
+import type { AddPhotoInput, RemovePhotoInput, ReorderPhotosInput } from './photo.types.ts';
 import { missingForListing } from './property.rules.ts';
-import { toPhotoView } from './property.views.ts';
+import { type PhotoList, type PhotoView, toPhotoView } from './property.views.ts';
 import { assertNotArchived, ListingIncompleteError, lockManagedProperty } from './property-access.ts';
 
 /**

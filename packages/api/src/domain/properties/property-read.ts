@@ -1,8 +1,7 @@
 import type { Executor } from '@stayhub/db';
-import { z } from 'zod';
-import { propertyView } from '../../schemas/properties.schemas.ts';
 import type { Deps } from '../deps.ts';
 import { findAmenitiesOfProperties } from './amenity.queries.ts';
+import { cachedBaseView } from './cached-base-view.ts';
 import { PROPERTY_VIEW_TTL_SECONDS, propertyViewKey } from './listing-cache.ts';
 import { findPhotosOfProperties } from './photo.queries.ts';
 import { findViewRowsByIds } from './property.queries.ts';
@@ -36,17 +35,6 @@ export async function loadBaseView(db: Executor, propertyId: string): Promise<Ba
   const [view] = await loadBaseViews(db, [propertyId]);
   return view;
 }
-
-/**
- * The cache holds JSON, so Dates come back as strings; an entry is parsed back into a base view, and one
- * that does not parse (written by an older release, say) is a miss.
- */
-const cachedBaseView = propertyView.omit({ address: true, exactLocation: true }).extend({
-  address: z.string(),
-  listedAt: z.coerce.date().nullable(),
-  createdAt: z.coerce.date(),
-  updatedAt: z.coerce.date(),
-});
 
 /**
  * A listing's base view through the cache (propertyViewKey, PROPERTY_VIEW_TTL_SECONDS). Every committed

@@ -1,5 +1,4 @@
 import { inTransaction } from '@stayhub/db';
-import type { PropertyView, SetStatusInput } from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
@@ -7,7 +6,8 @@ import { invalidateListing } from './listing-cache.ts';
 import { photoSlots } from './photo.queries.ts';
 import { updatePropertyColumns } from './property.queries.ts';
 import { missingForListing } from './property.rules.ts';
-import { toViewerView } from './property.views.ts';
+import type { SetStatusInput } from './property.types.ts';
+import { type PropertyView, toViewerView } from './property.views.ts';
 import { ListingIncompleteError, lockManagedProperty } from './property-access.ts';
 import { loadBaseView } from './property-read.ts';
 import { decideStatusChange } from './property-status.rules.ts';

@@ -1,7 +1,8 @@
 import type { DB, PropertyStatus } from '@stayhub/db';
 import type { Insertable, Updateable } from 'kysely';
-import type { CreatePropertyInput, UpdatePropertyInput } from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { MAX_STAY_NIGHTS } from './property.limits.ts';
+import type { CreatePropertyInput, UpdatePropertyInput } from './property.types.ts';
 
 /** The property's host, or an admin, who may act for any host. */
 export function canManage(viewer: Viewer | null, hostId: string): boolean {
@@ -97,5 +98,5 @@ export function missingForListing(content: ListingContent): MissingForListing[] 
 
 /** The stay-length bounds after a partial update: the database's CHECK, asked first to name the field. */
 export function nightsInOrder(minNights: number, maxNights: number): boolean {
-  return minNights >= 1 && minNights <= maxNights && maxNights <= 365;
+  return minNights >= 1 && minNights <= maxNights && maxNights <= MAX_STAY_NIGHTS;
 }

@@ -1,11 +1,4 @@
 import { type Executor, inTransaction } from '@stayhub/db';
-import type {
-  CreatePropertyInput,
-  ListMyPropertiesInput,
-  PropertyList,
-  PropertyView,
-  UpdatePropertyInput,
-} from '../../schemas/properties.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
@@ -23,7 +16,13 @@ import {
   nightsInOrder,
   propertyPatch,
 } from './property.rules.ts';
-import { type BasePropertyView, toViewerView } from './property.views.ts';
+import type { CreatePropertyInput, ListMyPropertiesInput, UpdatePropertyInput } from './property.types.ts';
+import {
+  type BasePropertyView,
+  type PropertyList,
+  type PropertyView,
+  toViewerView,
+} from './property.views.ts';
 import { assertNotArchived, ListingIncompleteError, lockManagedProperty } from './property-access.ts';
 import { getBaseView, loadBaseView, loadBaseViews } from './property-read.ts';
 

@@ -1,7 +1,76 @@
-import type { DB } from '@stayhub/db';
+import type { CancellationPolicy, DB, PropertyStatus, PropertyType } from '@stayhub/db';
 import type { Selectable } from 'kysely';
-import type { AmenityView, PhotoView, PropertyView } from '../../schemas/properties.schemas.ts';
 import { approximateCoordinate } from './property.rules.ts';
+
+export interface AmenityView {
+  code: string;
+  name: string;
+  category: string;
+}
+
+export interface PhotoView {
+  photoId: string;
+  url: string;
+  caption: string | null;
+  /** 0-based, contiguous: the first photo is the cover. */
+  position: number;
+}
+
+/** The host as a listing shows them: never email or phone (SPEC §4). */
+export interface PropertyHostView {
+  userId: string;
+  firstName: string;
+  avatarUrl: string | null;
+}
+
+/**
+ * A listing as a viewer sees it. `address` is null and `lat`/`lng` are rounded to 2 decimals (≈1 km)
+ * unless the viewer is the host, an admin or a guest with a confirmed or completed stay (SPEC §4);
+ * `exactLocation` says which one this is.
+ */
+export interface PropertyView {
+  propertyId: string;
+  host: PropertyHostView;
+  name: string;
+  description: string;
+  propertyType: PropertyType;
+  address: string | null;
+  city: string;
+  region: string | null;
+  country: string;
+  lat: number;
+  lng: number;
+  exactLocation: boolean;
+  timezone: string;
+  pricePerNightCents: number;
+  cleaningFeeCents: number;
+  currency: string;
+  maxGuests: number;
+  bedrooms: number;
+  beds: number;
+  bathrooms: number;
+  minNights: number;
+  maxNights: number;
+  instantBook: boolean;
+  cancellationPolicy: CancellationPolicy;
+  status: PropertyStatus;
+  ratingAvg: number | null;
+  reviewCount: number;
+  listedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  amenities: AmenityView[];
+  photos: PhotoView[];
+}
+
+export interface PropertyList {
+  items: PropertyView[];
+  nextCursor: string | null;
+}
+
+export interface PhotoList {
+  photos: PhotoView[];
+}
 
 /** The property columns a view shows (everything but host_id, which becomes `host`). */
 export const propertyViewColumns = [
@@ -50,7 +119,9 @@ export type PhotoRow = Pick<Selectable<DB['property_photos']>, 'photo_id' | 'url
  * What every viewer's view is made from: the exact address and coordinates. It is what the cache holds;
  * it never leaves the service as is — toViewerView decides what this viewer sees (SPEC §4).
  */
-export type BasePropertyView = Omit<PropertyView, 'address' | 'exactLocation'> & { address: string };
+export interface BasePropertyView extends Omit<PropertyView, 'address' | 'exactLocation'> {
+  address: string;
+}
 
 export function toAmenityView(row: AmenityRow): AmenityView {
   return { code: row.code, name: row.name, category: row.category };

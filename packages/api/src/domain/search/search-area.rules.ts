@@ -7,6 +7,9 @@
 /** The IUGG mean Earth radius, the usual choice for haversine distances. */
 export const EARTH_RADIUS_KM = 6371.0088;
 
+/** The widest `near` circle a search takes. */
+export const SEARCH_MAX_RADIUS_KM = 500;
+
 export interface LngRange {
   min: number;
   max: number;

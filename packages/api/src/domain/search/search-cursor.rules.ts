@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SearchSort } from '../../schemas/search.schemas.ts';
 import { decodeOpaqueCursor, encodeOpaqueCursor } from '../shared/keyset-cursor.ts';
+import type { SearchSort } from './search.types.ts';
 
 /**
  * The keyset position of a search page: the last row's sort key plus its property_id (the tiebreak that

@@ -1,12 +1,10 @@
-import type { PropertySearchInput, SearchSort } from '../../schemas/search.schemas.ts';
 import { ValidationError } from '../errors.ts';
+import { MAX_STAY_NIGHTS } from '../properties/property.limits.ts';
 import { addDays, daysBetween } from '../shared/dates.ts';
 import { containsPattern } from '../shared/like-pattern.ts';
+import type { PropertySearchInput, SearchSort } from './search.types.ts';
 import { bboxWindow, circleWindow, type GeoWindow } from './search-area.rules.ts';
 import { decodeSearchCursor, type SearchCursor } from './search-cursor.rules.ts';
-
-/** The longest stay one can search for: the longest stay one can book (SPEC §4). */
-export const MAX_SEARCH_NIGHTS = 365;
 
 /** What one page of `properties.search` asks of the database, after every input rule has passed. */
 export interface SearchCriteria {
@@ -53,8 +51,9 @@ function stayOf(input: PropertySearchInput, today: string): SearchCriteria['stay
   if (endDate === undefined) return fail('give an end date with the start date', 'endDate');
   const nights = daysBetween(startDate, endDate);
   if (nights < 1) return fail('the end date must be after the start date', 'endDate');
-  if (nights > MAX_SEARCH_NIGHTS)
-    return fail(`a stay is at most ${MAX_SEARCH_NIGHTS} nights`, 'endDate', 'STAY_TOO_LONG');
+  // The longest stay one can search for is the longest stay one can book.
+  if (nights > MAX_STAY_NIGHTS)
+    return fail(`a stay is at most ${MAX_STAY_NIGHTS} nights`, 'endDate', 'STAY_TOO_LONG');
   // "Today" differs by time zone; a day before today in UTC is already past everywhere on Earth.
   if (startDate < addDays(today, -1))
     return fail('the start date is in the past', 'startDate', 'START_IN_PAST');

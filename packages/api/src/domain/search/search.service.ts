@@ -1,11 +1,11 @@
-import type { PropertySearchInput, PropertySearchPage } from '../../schemas/search.schemas.ts';
 import type { Deps } from '../deps.ts';
 import { ValidationError } from '../errors.ts';
 import { SEARCH_PAGE_TTL_SECONDS } from '../properties/listing-cache.ts';
 import { todayIn } from '../shared/dates.ts';
 import { findAmenitiesByCodes, searchPageQuery } from './search.queries.ts';
 import { planSearch, type SearchPlan } from './search.rules.ts';
-import { cursorAfter, toSearchResult } from './search.views.ts';
+import type { PropertySearchInput } from './search.types.ts';
+import { cursorAfter, type PropertySearchPage, toSearchResult } from './search.views.ts';
 import { searchPageKey } from './search-cache.ts';
 import { encodeSearchCursor } from './search-cursor.rules.ts';
 

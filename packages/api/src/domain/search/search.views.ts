@@ -1,7 +1,43 @@
-import type { PropertySearchResult } from '../../schemas/search.schemas.ts';
+import type { PropertyType } from '@stayhub/db';
 import type { SearchRow } from './search.queries.ts';
 import type { SearchCriteria } from './search.rules.ts';
 import type { SearchCursor } from './search-cursor.rules.ts';
+
+/**
+ * A listing as anyone may see it in results (SPEC §4 privacy): never the address or the exact position.
+ * `lat`/`lng` are rounded to 2 decimals (about a kilometre), and every location filter, distance and sort
+ * works on those rounded coordinates, so no query can narrow a place down further than the map shows.
+ */
+export interface PropertySearchResult {
+  propertyId: string;
+  name: string;
+  city: string;
+  region: string | null;
+  country: string;
+  propertyType: PropertyType;
+  pricePerNightCents: number;
+  cleaningFeeCents: number;
+  currency: string;
+  maxGuests: number;
+  bedrooms: number;
+  beds: number;
+  bathrooms: number;
+  instantBook: boolean;
+  ratingAvg: number | null;
+  reviewCount: number;
+  /** The first photo (position 0), if any. */
+  coverPhotoUrl: string | null;
+  /** Approximate: rounded to 2 decimals. */
+  lat: number;
+  lng: number;
+  /** Kilometres from `near` (to the approximate position, 0.1 km steps); null without `near`. */
+  distanceKm: number | null;
+}
+
+export interface PropertySearchPage {
+  items: PropertySearchResult[];
+  nextCursor: string | null;
+}
 
 /** A result row as anyone may see it (SPEC §4): the row holds only public columns and the rounded position. */
 export function toSearchResult(row: SearchRow): PropertySearchResult {

@@ -3,8 +3,9 @@ import { CompiledQuery } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { searchProperties, searchQueryFor } from '../../../src/domain/search/search.service.ts';
+import type { PropertySearchInput } from '../../../src/domain/search/search.types.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { type PropertySearchInput, propertySearchInput } from '../../../src/schemas/search.schemas.ts';
+import { propertySearchInput } from '../../../src/schemas/search.schemas.ts';
 import { useTestDeps } from '../../../src/testing/index.ts';
 
 /**

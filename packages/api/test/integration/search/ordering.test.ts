@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invalidateListing } from '../../../src/domain/properties/listing-cache.ts';
-import type { SearchSort } from '../../../src/schemas/search.schemas.ts';
+import type { SearchSort } from '../../../src/domain/search/search.types.ts';
 import { createUser, useTestDeps } from '../../../src/testing/index.ts';
 import { addBlock, byId, ids, listingIn, searchWith, uniqueTown } from './helpers.ts';
 
