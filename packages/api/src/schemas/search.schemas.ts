@@ -4,9 +4,9 @@ import { propertyTypes } from '../domain/properties/property.types.ts';
 import { type PropertySearchInput, searchSorts } from '../domain/search/search.types.ts';
 import type { PropertySearchPage, PropertySearchResult } from '../domain/search/search.views.ts';
 import { SEARCH_MAX_RADIUS_KM } from '../domain/search/search-area.rules.ts';
-import { isIsoDate } from '../domain/shared/dates.ts';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
+import { isoDateInput } from './properties.schemas.ts';
 
 /**
  * The contract of `properties.search` (SPEC §5). Field rules live here; rules that tie fields together
@@ -16,7 +16,6 @@ import { schemaFor } from '../domain/shared/schema-for.ts';
 
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
-const stayDate = z.string().refine(isIsoDate, 'use a calendar date written YYYY-MM-DD');
 const cents = z.number().int().min(0).max(2_000_000_000);
 
 export const propertySearchInput = schemaFor<PropertySearchInput>()(
@@ -45,8 +44,8 @@ export const propertySearchInput = schemaFor<PropertySearchInput>()(
         })
         .optional(),
       /** Both or neither: only places free for every night of [startDate, endDate). */
-      startDate: stayDate.optional(),
-      endDate: stayDate.optional(),
+      startDate: isoDateInput.optional(),
+      endDate: isoDateInput.optional(),
       guests: z.number().int().min(1).max(100).optional(),
       /**
        * Price bounds on the nightly price, in minor units of each listing's own currency: listings are not
