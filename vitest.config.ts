@@ -10,12 +10,21 @@ export default defineConfig({
   test: {
     globalSetup,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['{packages,apps}/*/test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{packages,apps}/*/test/unit/**/*.test.ts', 'deploy/test/unit/**/*.test.ts'],
+        },
+      },
       {
         extends: true,
         test: {
           name: 'integration',
-          include: ['{packages,apps}/*/test/integration/**/*.test.ts'],
+          include: [
+            '{packages,apps}/*/test/integration/**/*.test.ts',
+            'deploy/test/integration/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -24,7 +33,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['{packages,apps}/*/test/e2e/**/*.test.ts'],
+          include: ['{packages,apps}/*/test/e2e/**/*.test.ts', 'deploy/test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
