@@ -3,10 +3,18 @@ import { defineConfig } from 'vitest/config';
 const globalSetup = ['packages/db/src/testing/global-setup.ts'];
 
 /**
+ * Tests run the TypeScript sources: the workspace packages' `@stayhub/source` export condition points at
+ * src/*.ts, their `default` at the compiled dist/*.js (which `node` runs in production). The rest are Vite's
+ * server defaults.
+ */
+const conditions = ['@stayhub/source', 'module', 'node', 'development|production'];
+
+/**
  * Three projects (STYLE "Tests"): unit (pure rules, no I/O), integration (services and routers against
  * real Postgres + Redis), e2e (the SDK over HTTP against a started server).
  */
 export default defineConfig({
+  ssr: { resolve: { conditions } },
   test: {
     globalSetup,
     projects: [

@@ -20,7 +20,7 @@ async function openDatabase(): Promise<{ url: string; owner: ChildProcess | null
   const owner = fork(path.join(root, 'scripts/embedded-db.ts'), [], {
     cwd: root,
     detached: true,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--conditions=@stayhub/source', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -56,7 +56,7 @@ const children = new Map<string, ChildProcess>();
 let stopping = false;
 
 function launch(name: string, entry: string): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, ['--conditions=@stayhub/source', '--import', 'tsx', entry], {
     cwd: root,
     env: childEnv,
     stdio: 'inherit',

@@ -9,7 +9,11 @@ const install = spawnSync(process.execPath, ['scripts/pnpm.mjs', 'install', '--f
 });
 if (install.status !== 0) process.exit(install.status ?? 1);
 
-const stack = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts'], { stdio: 'inherit' });
+const stack = spawn(
+  process.execPath,
+  ['--conditions=@stayhub/source', '--import', 'tsx', 'scripts/stack.ts'],
+  { stdio: 'inherit' },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stack.kill(signal));
 stack.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

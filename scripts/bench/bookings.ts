@@ -1,7 +1,7 @@
 /**
  * Booking throughput and create → confirmed latency (SPEC §4 "Booking a stay", §6 jobs).
  *
- *   node --import tsx scripts/bench/bookings.ts [--properties 2000] [--seconds 5] [--concurrency 1,4,16]
+ *   node --conditions=@stayhub/source --import tsx scripts/bench/bookings.ts [--properties 2000] [--seconds 5] [--concurrency 1,4,16]
  *     [--max-per-level 1000] [--latency-bookings 100] [--latency-seconds 30] [--drain-seconds 180]
  *
  * A throwaway database on the test server (DATABASE_URL, or the embedded test PostgreSQL), migrated; hosts
@@ -268,7 +268,7 @@ try {
   progress('starting a worker process');
   const worker = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'apps/worker/src/main.ts')],
+    ['--conditions=@stayhub/source', '--import', 'tsx', path.join(repoRoot, 'apps/worker/src/main.ts')],
     {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: benchUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },

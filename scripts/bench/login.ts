@@ -2,7 +2,7 @@
  * Login throughput and latency through the real HTTP server (SPEC §7: argon2id at OWASP cost is slow on
  * purpose, so this tells what a login costs and how many one process can serve).
  *
- *   node --import tsx scripts/bench/login.ts [--users 200] [--seconds 5] [--concurrency 1,4,16]
+ *   node --conditions=@stayhub/source --import tsx scripts/bench/login.ts [--users 200] [--seconds 5] [--concurrency 1,4,16]
  *
  * Starts PostgreSQL (embedded unless DATABASE_URL is set), creates and migrates a throwaway database,
  * registers the users over HTTP, then for each concurrency runs logins for a bounded time (and at most

@@ -1,5 +1,5 @@
 /**
- * properties.search benchmark: `node --import tsx scripts/bench/search.ts [--scale 100000] [--requests 200]
+ * properties.search benchmark: `node --conditions=@stayhub/source --import tsx scripts/bench/search.ts [--scale 100000] [--requests 200]
  * [--seconds 20] [--concurrency 1]`.
  *
  * Creates a throwaway database on the test server (DATABASE_URL, or the embedded one), migrates it, loads the

@@ -34,9 +34,20 @@ export interface AppProcess {
   crash(): Promise<ProcessExit>;
 }
 
-/** Starts one of the real entry points (apps/server or apps/worker main.ts) as its own process. */
-export function startApp(app: 'server' | 'worker', env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, `apps/${app}/src/main.ts`)], {
+/**
+ * Starts one of the real entry points as its own process: apps/<app>/src/main.ts through tsx (the workspace
+ * packages' TypeScript sources, by the `@stayhub/source` export condition), or with `compiled` the built
+ * apps/<app>/dist/main.js with plain node, as production runs it.
+ */
+export function startApp(
+  app: 'server' | 'worker',
+  env: Record<string, string>,
+  options: { compiled?: boolean } = {},
+): AppProcess {
+  const args = options.compiled
+    ? [path.join(repoRoot, `apps/${app}/dist/main.js`)]
+    : ['--conditions=@stayhub/source', '--import', 'tsx', path.join(repoRoot, `apps/${app}/src/main.ts`)];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 
-/** Shipped with the package: the most common passwords, one a line, lower-cased (see the file's header). */
-const LIST = new URL('../../data/common-passwords.txt', import.meta.url);
+/** Shipped with the package (packages/api/data, beside src/ and dist/ so both resolve it): the most common passwords, one a line, lower-cased (see the file's header). */
+const LIST = new URL('../../../data/common-passwords.txt', import.meta.url);
 
 let loading: Promise<ReadonlySet<string>> | undefined;
 
