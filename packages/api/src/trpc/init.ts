@@ -4,18 +4,29 @@ import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './errors.ts';
 import { transformer } from './transformer.ts';
 
-const t = initTRPC.context<Context>().create({
-  transformer,
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const { message, ...data } = describeError(error);
-    return {
-      code: shape.code,
-      message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
-    };
-  },
-});
+/**
+ * What a procedure's `.meta()` may say. `deprecated` names what replaces the procedure: the SDK's contract
+ * snapshot records it and its declarations show it as `@deprecated` (packages/sdk/README.md, "The contract").
+ */
+export interface ProcedureMeta {
+  deprecated?: string;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer,
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const { message, ...data } = describeError(error);
+      return {
+        code: shape.code,
+        message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
