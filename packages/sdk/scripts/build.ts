@@ -3,7 +3,7 @@
  *   index.js (ESM) and index.cjs (CommonJS), bundled by esbuild; only @trpc/client and superjson stay imports.
  *   index.d.ts and index.d.cts, one self-contained declaration file (rollup-plugin-dts) whose contract is
  *   generated from @stayhub/api's router by contract-declarations.ts; it imports only @trpc/client and
- *   @trpc/server types.
+ *   @trpc/server types. Deprecated procedures and fields (zod/tRPC meta) carry `@deprecated` JSDoc.
  * Run: `pnpm --filter @stayhub/sdk run build` (pnpm pack runs it too, as prepack).
  */
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
+import { routerSnapshot } from './contract.ts';
 import { generateContractDeclarations, type ProcedureInfo } from './contract-declarations.ts';
+import { deprecationsOf } from './contract-deprecations.ts';
 import { allowedImports, selfContainedProblems } from './self-contained.ts';
 
 export const packageDir = path.resolve(import.meta.dirname, '..');
@@ -49,7 +51,8 @@ async function bundleDeclarations(contract: string, index: string): Promise<stri
 }
 
 export async function buildSdk(): Promise<BuildResult> {
-  const declarations = generateContractDeclarations(packageDir);
+  // Deprecations live in the schemas' run-time metadata, which the types do not carry.
+  const declarations = generateContractDeclarations(packageDir, deprecationsOf(routerSnapshot()));
   await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
 

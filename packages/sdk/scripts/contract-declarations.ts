@@ -14,6 +14,11 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
+import {
+  annotateDeprecatedFields,
+  deprecatedDoc,
+  type ProcedureDeprecations,
+} from './contract-deprecations.ts';
 
 export type ProcedureKind = 'query' | 'mutation' | 'subscription';
 
@@ -222,7 +227,14 @@ function indent(text: string, by: string): string {
   return text.replaceAll('\n', `\n${by}`);
 }
 
-export function generateContractDeclarations(packageDir: string): ContractDeclarations {
+/**
+ * `deprecations` (from the contract snapshot, contract-deprecations.ts) become `@deprecated` JSDoc on the
+ * procedures and fields they name.
+ */
+export function generateContractDeclarations(
+  packageDir: string,
+  deprecations: ReadonlyMap<string, ProcedureDeprecations> = new Map(),
+): ContractDeclarations {
   const contractFile = path.join(packageDir, 'src/contract.ts');
   const indexFile = path.join(packageDir, 'src/index.ts');
   const options: ts.CompilerOptions = {
@@ -292,11 +304,21 @@ export function generateContractDeclarations(packageDir: string): ContractDeclar
         }
         procedures.push({ path: at, kind });
         const types = property(checker, def, '$types', at);
-        const input = printer.print(property(checker, types, 'input', at), `${at} (input)`);
-        const output = printer.print(property(checker, types, 'output', at), `${at} (output)`);
+        const deprecated = deprecations.get(at);
+        const input = annotateDeprecatedFields(
+          printer.print(property(checker, types, 'input', at), `${at} (input)`),
+          deprecated?.input ?? [],
+          `${at} (input)`,
+        );
+        const output = annotateDeprecatedFields(
+          printer.print(property(checker, types, 'output', at), `${at} (output)`),
+          deprecated?.output ?? [],
+          `${at} (output)`,
+        );
         const meta = printer.print(property(checker, value, 'meta', at), `${at} (meta)`);
         members.push(
-          `${propertyKey(entry.name)}: ${wrapperByKind[kind]}<{\n` +
+          (deprecated?.procedure ? `${deprecatedDoc(deprecated.procedure)}\n` : '') +
+            `${propertyKey(entry.name)}: ${wrapperByKind[kind]}<{\n` +
             `    input: ${indent(input, '    ')};\n` +
             `    output: ${indent(output, '    ')};\n` +
             `    meta: ${meta};\n` +
@@ -310,6 +332,10 @@ export function generateContractDeclarations(packageDir: string): ContractDeclar
     return `{\n${members.map((m) => `    ${indent(m, '    ')}`).join('\n')}\n}`;
   };
   const recordText = printRecord(record, '');
+  const unknown = [...deprecations.keys()].filter((at) => !procedures.some((p) => p.path === at));
+  if (unknown.length > 0) {
+    throw new ContractError(`deprecations name procedures the router does not have: ${unknown.join(', ')}`);
+  }
   const errorShape = printer.print(
     declaredType('StayHubErrorShape'),
     'StayHubErrorShape',

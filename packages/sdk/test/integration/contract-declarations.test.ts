@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateContractDeclarations } from '../../scripts/contract-declarations.ts';
+import type { ProcedureDeprecations } from '../../scripts/contract-deprecations.ts';
 import { sdkDir } from '../support/packed-sdk.ts';
 
 /**
@@ -83,6 +84,49 @@ describe('the contract declaration generator', () => {
       "import type { TRPCBuiltRouter, TRPCMutationProcedure, TRPCQueryProcedure } from '@trpc/server';",
     ]);
     expect(result.index).toContain('./contract.ts');
+  }, 60_000);
+
+  it('shows deprecated procedures and fields, nested or in arrays, as @deprecated JSDoc', async () => {
+    const dir = await contractPackage(`{
+      rooms: {
+        book: TRPCMutationProcedure<Def<{ roomId: string; guestName?: string; note?: string }, { total: number }>>;
+        list: TRPCQueryProcedure<Def<void, { items: { roomId: string; legacyCode: string | null }[] }>>;
+        oldList: TRPCQueryProcedure<Def<void, string[]>>;
+      };
+    }`);
+    const deprecations = new Map<string, ProcedureDeprecations>([
+      ['rooms.book', { input: [{ path: ['guestName'], message: 'Use `note`.' }], output: [] }],
+      ['rooms.list', { input: [], output: [{ path: ['items', 'legacyCode'], message: 'Use roomId.' }] }],
+      ['rooms.oldList', { procedure: 'Use rooms.list. */ not a comment end', input: [], output: [] }],
+    ]);
+
+    const { contract } = generateContractDeclarations(dir, deprecations);
+
+    expect(contract).toMatch(/\/\*\* @deprecated Use `note`\. \*\/\n\s+guestName\?: string \| undefined;/);
+    expect(contract).toMatch(/\/\*\* @deprecated Use roomId\. \*\/\n\s+legacyCode: string \| null;/);
+    expect(contract).toMatch(
+      /\/\*\* @deprecated Use rooms\.list\. \*\\\/ not a comment end \*\/\n\s+oldList: TRPCQueryProcedure/,
+    );
+    expect(contract.match(/@deprecated/g)).toHaveLength(3);
+    expect(contract).not.toMatch(/@deprecated[^\n]*\n\s+note\?/);
+  }, 60_000);
+
+  it('fails rather than drop a deprecation it cannot place', async () => {
+    const dir = await contractPackage(
+      `{ rooms: { book: TRPCMutationProcedure<Def<{ roomId: string }, number>> } }`,
+    );
+    const lost = new Map<string, ProcedureDeprecations>([
+      ['rooms.book', { input: [{ path: ['guestName'], message: 'gone' }], output: [] }],
+    ]);
+    expect(() => generateContractDeclarations(dir, lost)).toThrow(
+      /rooms\.book \(input\): the deprecated field guestName is not in the declared type/,
+    );
+    const unknown = new Map<string, ProcedureDeprecations>([
+      ['rooms.cancel', { procedure: 'gone', input: [], output: [] }],
+    ]);
+    expect(() => generateContractDeclarations(dir, unknown)).toThrow(
+      /procedures the router does not have: rooms\.cancel/,
+    );
   }, 60_000);
 
   it('refuses a procedure whose type contains any, naming the procedure', async () => {

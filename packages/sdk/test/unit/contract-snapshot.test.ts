@@ -1,6 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { deprecationsOf } from '../../scripts/contract-deprecations.ts';
 import { parseSnapshot, snapshotOf, snapshotText } from '../../scripts/contract-snapshot.ts';
 
 /** A stand-in API built the way the real one is: tRPC procedures with zod inputs and explicit outputs. */
@@ -73,6 +74,12 @@ describe('the contract snapshot', () => {
     });
     expect(snapshot.procedures['rooms.oldList']?.deprecated).toBe('Use rooms.list.');
     expect(snapshot.procedures['rooms.list']?.deprecated).toBeUndefined();
+    expect(deprecationsOf(snapshot)).toEqual(
+      new Map([
+        ['rooms.book', { input: [{ path: ['guestName'], message: 'Use `note`.' }], output: [] }],
+        ['rooms.oldList', { procedure: 'Use rooms.list.', input: [], output: [] }],
+      ]),
+    );
   });
 
   it('writes the same text on every run, with sorted keys, and an enum reordered is no change', () => {
