@@ -100,7 +100,10 @@ describe('a stay, from booking to a review in search', () => {
       rating: 4,
       comment: 'Bright, quiet, great host.',
     });
-    await host.reviews.respond.mutate({ reviewId: review.reviewId, response: 'Thank you, come back soon!' });
+    await host.reviews.respond.mutate({
+      reviewId: review.reviewId,
+      hostResponse: 'Thank you, come back soon!',
+    });
 
     expect((await searchByName()).items).toMatchObject([{ propertyId, ratingAvg: 4, reviewCount: 1 }]);
     expect(await anonymous.properties.get.query({ propertyId })).toMatchObject({

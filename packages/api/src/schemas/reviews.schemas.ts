@@ -40,5 +40,34 @@ export type ListReviewsInput = z.output<typeof listReviewsInput>;
 export const reviewList = z.object({ items: z.array(reviewView), nextCursor: z.string().nullable() });
 export type ReviewList = z.infer<typeof reviewList>;
 
-export const respondToReviewInput = z.object({ reviewId: z.uuid(), response: reviewText });
+/**
+ * The host's answer is `hostResponse` (SPEC §5: the column's camelCase, as reviews show it). SDK 0.1.0 sent
+ * it as `response`, which stays accepted, deprecated, for one release: exactly one of the two. Either way
+ * the parsed input is the domain's command, `{ reviewId, response }`.
+ */
+export const respondToReviewInput = z
+  .object({
+    reviewId: z.uuid(),
+    hostResponse: reviewText.optional(),
+    response: reviewText.optional().meta({
+      deprecated: true,
+      description: 'Use `hostResponse`: `response` is its old name and goes away in the next minor release.',
+    }),
+  })
+  .transform(({ reviewId, hostResponse, response }, ctx) => {
+    if (hostResponse !== undefined && response !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['response'],
+        message: 'send hostResponse only: response is its deprecated old name, not a second answer',
+      });
+      return z.NEVER;
+    }
+    const text = hostResponse ?? response;
+    if (text === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['hostResponse'], message: 'hostResponse is required' });
+      return z.NEVER;
+    }
+    return { reviewId, response: text };
+  });
 export type RespondToReviewInput = z.output<typeof respondToReviewInput>;

@@ -178,7 +178,7 @@ export async function money(bookingId: string): Promise<void> {
 
 export async function reviews(bookingId: string): Promise<void> {
   const review = await client.reviews.create.mutate({ bookingId, rating: 5, comment: 'Lovely stay.' });
-  await client.reviews.respond.mutate({ reviewId: review.reviewId, response: 'Thank you!' });
+  await client.reviews.respond.mutate({ reviewId: review.reviewId, hostResponse: 'Thank you!' });
   await client.reviews.listForProperty.query({ propertyId, limit: 10 });
 }
 

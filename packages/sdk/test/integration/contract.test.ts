@@ -10,6 +10,7 @@ import {
   UPDATE_COMMAND,
   verdictOfRepository,
 } from '../../scripts/contract.ts';
+import { deprecationsOf } from '../../scripts/contract-deprecations.ts';
 import { bumpBetween } from '../../scripts/contract-release.ts';
 import { snapshotText } from '../../scripts/contract-snapshot.ts';
 
@@ -35,6 +36,17 @@ describe("the SDK's committed contract", () => {
     expect(['none', 'patch', 'minor', 'major']).toContain(
       bumpBetween(released.version ?? '', await sdkVersion()),
     );
+  });
+
+  it("marks reviews.respond's `response` as the deprecated alias of `hostResponse`", () => {
+    const snapshot = routerSnapshot();
+    expect(snapshot.procedures['reviews.respond']?.input).toMatchObject({
+      properties: { hostResponse: { type: 'string' }, response: { type: 'string', deprecated: true } },
+      required: ['reviewId'],
+    });
+    expect(deprecationsOf(snapshot).get('reviews.respond')?.input).toEqual([
+      { path: ['response'], message: expect.stringContaining('Use `hostResponse`') },
+    ]);
   });
 });
 

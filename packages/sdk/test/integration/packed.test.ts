@@ -133,9 +133,12 @@ describe('the packed @stayhub/sdk', () => {
       ].sort(),
     );
     const manifest = JSON.parse(await readFile(path.join(unpacked, 'package.json'), 'utf8'));
+    // The version changesets gave the workspace package (`changeset version`), as it was packed.
+    const { version } = JSON.parse(await readFile(path.join(sdkDir, 'package.json'), 'utf8'));
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(manifest).toMatchObject({
       name: '@stayhub/sdk',
-      version: '0.1.0',
+      version,
       type: 'module',
       sideEffects: false,
       main: './dist/index.cjs',
@@ -214,6 +217,35 @@ describe('the packed @stayhub/sdk', () => {
         (uncalled.length === 0 ? 'every procedure is called' : `not called yet: ${uncalled.join(', ')}`),
     );
   }, 120_000);
+
+  it("shows a consumer reviews.respond's `response` as @deprecated, and `hostResponse` as not", async () => {
+    const file = path.join(consumer, 'deprecated.ts');
+    await writeFile(
+      file,
+      "import type { RouterInputs } from '@stayhub/sdk';\nexport type Respond = RouterInputs['reviews']['respond'];\n",
+    );
+    const config = ts.getParsedCommandLineOfConfigFile(path.join(consumer, 'tsconfig.json'), undefined, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
+    });
+    if (!config) throw new Error('cannot read the consumer tsconfig.json');
+    const program = ts.createProgram([file], config.options);
+    const checker = program.getTypeChecker();
+    const alias = program.getSourceFile(file)?.statements.find(ts.isTypeAliasDeclaration);
+    if (!alias) throw new Error('no type alias in deprecated.ts');
+    const input = checker.getTypeAtLocation(alias.name);
+    const tags = (name: string) =>
+      checker
+        .getPropertyOfType(input, name)
+        ?.getJsDocTags(checker)
+        .map((tag) => `${tag.name}: ${ts.displayPartsToString(tag.text)}`);
+
+    expect(tags('response')).toEqual([expect.stringMatching(/^deprecated: Use `hostResponse`/)]);
+    expect(tags('hostResponse')).toEqual([]);
+    expect(tags('reviewId')).toEqual([]);
+  });
 
   it('refuses wrong calls at compile time with the expected errors, line by line', async () => {
     const source = await readFile(path.join(fixtures, 'bad.ts'), 'utf8');

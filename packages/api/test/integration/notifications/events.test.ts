@@ -19,7 +19,7 @@ describe('notifications of review and message events', () => {
     clock.advance(60_000);
     const review = await guest.caller.reviews.create({ bookingId, rating: 5, comment: 'Wonderful.' });
     clock.advance(60_000);
-    await host.caller.reviews.respond({ reviewId: review.reviewId, response: 'Thank you!' });
+    await host.caller.reviews.respond({ reviewId: review.reviewId, hostResponse: 'Thank you!' });
     clock.advance(60_000);
     const { conversation } = await guest.caller.messages.start({
       propertyId,

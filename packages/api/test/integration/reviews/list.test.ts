@@ -71,7 +71,7 @@ describe('reviews.listForProperty', () => {
     const { host, propertyId, reviewIds } = await listingWithReviews(1);
     const [reviewId] = reviewIds;
     if (!reviewId) throw new Error('a review expected');
-    await host.caller.reviews.respond({ reviewId, response: 'Thank you!' });
+    await host.caller.reviews.respond({ reviewId, hostResponse: 'Thank you!' });
 
     const page = await callerFor(deps).reviews.listForProperty({ propertyId });
 

@@ -1,6 +1,8 @@
+import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { useTestDeps } from '../../../src/testing/index.ts';
+import { describeError } from '../../../src/trpc/errors.ts';
 import {
   callerFor,
   failureOf,
@@ -29,7 +31,10 @@ describe('reviews.respond', () => {
     const { host, guest, propertyId, reviewId } = await reviewedListing();
     clock.advance(3_600_000);
 
-    const review = await host.caller.reviews.respond({ reviewId, response: ' Thanks, we added curtains. ' });
+    const review = await host.caller.reviews.respond({
+      reviewId,
+      hostResponse: ' Thanks, we added curtains. ',
+    });
 
     expect(review).toMatchObject({
       reviewId,
@@ -43,9 +48,9 @@ describe('reviews.respond', () => {
 
   it('accepts one response only (ALREADY_RESPONDED) and keeps the first', async () => {
     const { host, propertyId, reviewId } = await reviewedListing();
-    await host.caller.reviews.respond({ reviewId, response: 'First.' });
+    await host.caller.reviews.respond({ reviewId, hostResponse: 'First.' });
 
-    const failure = await failureOf(() => host.caller.reviews.respond({ reviewId, response: 'Second.' }));
+    const failure = await failureOf(() => host.caller.reviews.respond({ reviewId, hostResponse: 'Second.' }));
 
     expect(failure).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_RESPONDED' });
     const page = await callerFor(deps).reviews.listForProperty({ propertyId });
@@ -56,7 +61,7 @@ describe('reviews.respond', () => {
     const { host, guest, reviewId } = await reviewedListing();
     const outcomes = await Promise.all(
       ['a', 'b', 'c', 'd'].map((response) =>
-        outcomeOf(() => host.caller.reviews.respond({ reviewId, response })),
+        outcomeOf(() => host.caller.reviews.respond({ reviewId, hostResponse: response })),
       ),
     );
     expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(1);
@@ -76,7 +81,7 @@ describe('reviews.respond', () => {
     ];
     for (const outsider of outsiders) {
       const failure = await failureOf(() =>
-        outsider.caller.reviews.respond({ reviewId, response: 'Hijack.' }),
+        outsider.caller.reviews.respond({ reviewId, hostResponse: 'Hijack.' }),
       );
       expect(failure).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
     }
@@ -86,21 +91,85 @@ describe('reviews.respond', () => {
 
   it('asks an anonymous caller to sign in', async () => {
     const { reviewId } = await reviewedListing();
-    const failure = await failureOf(() => callerFor(deps).reviews.respond({ reviewId, response: 'Hi.' }));
+    const failure = await failureOf(() => callerFor(deps).reviews.respond({ reviewId, hostResponse: 'Hi.' }));
     expect(failure.code).toBe('UNAUTHORIZED');
   });
 
   it('answers NOT_FOUND for a review that does not exist', async () => {
     const { host } = await reviewedListing();
     const failure = await failureOf(() =>
-      host.caller.reviews.respond({ reviewId: '00000000-0000-4000-8000-000000000000', response: 'Hi.' }),
+      host.caller.reviews.respond({ reviewId: '00000000-0000-4000-8000-000000000000', hostResponse: 'Hi.' }),
     );
     expect(failure.code).toBe('NOT_FOUND');
   });
 
   it('refuses an empty response', async () => {
     const { host, reviewId } = await reviewedListing();
+    const failure = await failureOf(() => host.caller.reviews.respond({ reviewId, hostResponse: '  ' }));
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['hostResponse'] });
+  });
+});
+
+/** The field errors a client sees for a call that must fail validation. */
+async function fieldErrorsOf(call: () => Promise<unknown>) {
+  const error = await call().then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof TRPCError)) throw error;
+  return { code: error.code, ...describeError(error) };
+}
+
+describe('reviews.respond with the deprecated `response` spelling (SDK 0.1.0)', () => {
+  it('still records the answer sent as `response`', async () => {
+    const { host, guest, reviewId } = await reviewedListing();
+
+    const review = await host.caller.reviews.respond({ reviewId, response: ' Thanks for staying! ' });
+
+    expect(review).toMatchObject({
+      reviewId,
+      hostResponse: 'Thanks for staying!',
+      hostRespondedAt: clock.now(),
+    });
+    expect(await notificationsOf(deps, guest.userId, 'review_response')).toHaveLength(1);
+  });
+
+  it('refuses an empty answer under the old name, naming that field', async () => {
+    const { host, reviewId } = await reviewedListing();
     const failure = await failureOf(() => host.caller.reviews.respond({ reviewId, response: '  ' }));
     expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['response'] });
+  });
+
+  it('refuses both spellings at once with BAD_REQUEST saying why, and records nothing', async () => {
+    const { host, propertyId, reviewId } = await reviewedListing();
+
+    const failure = await fieldErrorsOf(() =>
+      host.caller.reviews.respond({ reviewId, hostResponse: 'New name.', response: 'Old name.' }),
+    );
+
+    expect(failure).toMatchObject({
+      code: 'BAD_REQUEST',
+      reason: 'VALIDATION_FAILED',
+      fieldErrors: [
+        {
+          path: 'response',
+          message: 'send hostResponse only: response is its deprecated old name, not a second answer',
+        },
+      ],
+    });
+    const page = await callerFor(deps).reviews.listForProperty({ propertyId });
+    expect(page.items[0]?.hostResponse).toBeNull();
+  });
+
+  it('refuses neither spelling with BAD_REQUEST on hostResponse', async () => {
+    const { host, reviewId } = await reviewedListing();
+    const failure = await fieldErrorsOf(() => host.caller.reviews.respond({ reviewId }));
+    expect(failure).toMatchObject({
+      code: 'BAD_REQUEST',
+      reason: 'VALIDATION_FAILED',
+      fieldErrors: [{ path: 'hostResponse', message: 'hostResponse is required' }],
+    });
   });
 });
