@@ -16,6 +16,8 @@ const schemas = {
   send_email_verification: z.object({ userId: z.uuid() }),
   purge_expired_user_tokens: z.object({}).loose(),
   send_review_reminder: z.object({ bookingId: z.uuid() }),
+  // Queued by earlier releases only (message emails now go through send_notification_email); its jobs can
+  // still be waiting in a live queue after a deploy, so it stays until none can be left.
   send_message_email: z.object({ conversationId: z.uuid(), recipientId: z.uuid() }),
   // bookings and payments (issue 5): ids only; every task re-reads and re-checks the rows.
   charge_booking: z.object({ bookingId: z.uuid() }),
@@ -23,6 +25,7 @@ const schemas = {
   release_payout: z.object({ payoutId: z.uuid() }),
   expire_booking: z.object({ bookingId: z.uuid() }),
   complete_stay: z.object({ bookingId: z.uuid() }),
+  // Every notification email, whatever its type: the type's rule in the notification registry decides.
   send_notification_email: z.object({ notificationId: z.uuid() }),
   booking_sweep: z.object({}).loose(),
 } as const;

@@ -1,5 +1,5 @@
 import { adminCancelBooking } from '../domain/bookings/booking-transition.service.ts';
-import { suspendProperty } from '../domain/notifications/property-suspension.service.ts';
+import { suspendProperty } from '../domain/properties/property-suspension.service.ts';
 import { listUsers, reinstateUser, suspendUser } from '../domain/users/user-admin.service.ts';
 import {
   adminUserList,

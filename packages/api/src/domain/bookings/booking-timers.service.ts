@@ -21,11 +21,8 @@ export async function expireBooking(deps: Deps, bookingId: string): Promise<bool
     await updateBooking(trx, bookingId, { status: transition(booking.status, 'expire') });
     await deleteHold(trx, bookingId);
     await invalidateAvailability(trx, deps);
-    await notify(
-      trx,
-      [noticeFor('guest', booking, 'booking_expired'), noticeFor('host', booking, 'booking_expired')],
-      now,
-    );
+    await notify(trx, deps, noticeFor('guest', booking, 'booking_expired'));
+    await notify(trx, deps, noticeFor('host', booking, 'booking_expired'));
     return true;
   });
   return expired;
@@ -50,11 +47,8 @@ export async function completeStay(deps: Deps, bookingId: string): Promise<boole
       endDate: booking.end_date,
       timezone: booking.timezone,
     });
-    await notify(
-      trx,
-      [noticeFor('guest', booking, 'stay_completed'), noticeFor('host', booking, 'stay_completed')],
-      now,
-    );
+    await notify(trx, deps, noticeFor('guest', booking, 'stay_completed'));
+    await notify(trx, deps, noticeFor('host', booking, 'stay_completed'));
     return true;
   });
 }

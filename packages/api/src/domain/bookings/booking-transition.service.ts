@@ -61,7 +61,7 @@ export async function acceptBooking(deps: Deps, viewer: Viewer, bookingId: strin
     const status = transitionAt(booking, 'accept', now);
     await updateBooking(trx, bookingId, { status, expires_at: null });
     await queueCharge(trx, booking);
-    await notify(trx, [noticeFor('guest', booking, 'booking_accepted')], now);
+    await notify(trx, deps, noticeFor('guest', booking, 'booking_accepted'));
     return viewOf(trx, bookingId);
   });
 }
@@ -76,7 +76,7 @@ export async function declineBooking(deps: Deps, viewer: Viewer, bookingId: stri
     await updateBooking(trx, bookingId, { status, expires_at: null });
     await deleteHold(trx, bookingId);
     await invalidateAvailability(trx, deps);
-    await notify(trx, [noticeFor('guest', booking, 'booking_declined')], now);
+    await notify(trx, deps, noticeFor('guest', booking, 'booking_declined'));
     return viewOf(trx, bookingId);
   });
   return view;
@@ -159,7 +159,7 @@ async function cancelLocked(
   await invalidateAvailability(trx, deps);
   if (quote.refundCents > 0) await queueRefund(trx, booking, quote.refundCents);
   await adjustPayout(trx, booking, quote);
-  await notify(trx, cancellationNotices(booking, canceller), now);
+  for (const notice of cancellationNotices(booking, canceller)) await notify(trx, deps, notice);
 }
 
 /** `bookings.cancel` by the guest, the listing's host or an admin (SPEC §4); anyone else gets NOT_FOUND. */

@@ -211,7 +211,7 @@ async function insertNewBooking(
       { bookingId },
       { runAt: expiresAt, jobKey: jobKeys.expire(bookingId) },
     );
-    await notify(trx, [noticeFor('host', booking, 'booking_requested')], now);
+    await notify(trx, deps, noticeFor('host', booking, 'booking_requested'));
   }
   await orDatesUnavailable(
     insertHold(trx, {

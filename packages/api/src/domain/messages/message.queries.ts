@@ -1,5 +1,4 @@
 import type { Executor } from '@stayhub/db';
-import { sql } from 'kysely';
 import { afterPosition, timestampKey } from '../shared/keyset.queries.ts';
 import type { KeysetPosition } from '../shared/keyset-cursor.ts';
 
@@ -185,61 +184,6 @@ export async function countUnreadInConversation(
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow();
   return row.count;
-}
-
-/** A message read in its conversation is read in the notification list too. */
-export async function markMessageNotificationsRead(
-  db: Executor,
-  userId: string,
-  messageIds: readonly string[],
-  now: Date,
-): Promise<void> {
-  if (messageIds.length === 0) return;
-  await db
-    .updateTable('notifications')
-    .set({ read_at: now })
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .where('type', '=', 'message_received')
-    .where(sql<string>`payload->>'messageId'`, 'in', messageIds)
-    .execute();
-}
-
-/**
- * The recipient's message notifications of a conversation that are neither read nor emailed, marked emailed
- * by the caller's transaction (which queues the email). Uses notifications_unread_idx.
- */
-export async function claimMessageNotificationsForEmail(
-  db: Executor,
-  userId: string,
-  conversationId: string,
-  now: Date,
-): Promise<number> {
-  const result = await db
-    .updateTable('notifications')
-    .set({ emailed_at: now })
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .where('emailed_at', 'is', null)
-    .where('type', '=', 'message_received')
-    .where(sql<string>`payload->>'conversationId'`, '=', conversationId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-/** The newest unread message to the recipient, with its sender's first name: what the email quotes. */
-export function findLatestUnreadMessage(db: Executor, conversationId: string, recipientId: string) {
-  return db
-    .selectFrom('messages')
-    .innerJoin('users', 'users.user_id', 'messages.sender_id')
-    .select(['messages.message_body', 'users.first_name as sender_first_name'])
-    .where('messages.conversation_id', '=', conversationId)
-    .where('messages.recipient_id', '=', recipientId)
-    .where('messages.read_at', 'is', null)
-    .orderBy('messages.sent_at', 'desc')
-    .orderBy('messages.message_id', 'asc')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 export interface ConversationFilter {

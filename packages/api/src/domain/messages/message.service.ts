@@ -1,5 +1,4 @@
 import { type Executor, inTransaction } from '@stayhub/db';
-import { enqueue } from '../../jobs/enqueue.ts';
 import type {
   ConversationList,
   ConversationReadView,
@@ -16,7 +15,8 @@ import type {
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
-import { insertNotification } from '../notifications/notification.queries.ts';
+import { markNotificationsReadAbout } from '../notifications/notification.queries.ts';
+import { notify } from '../notifications/notify.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
 import {
   type ConversationRow,
@@ -30,18 +30,10 @@ import {
   insertMessage,
   listConversationRows,
   listMessageRows,
-  markMessageNotificationsRead,
   markMessagesRead,
   touchConversation,
 } from './message.queries.ts';
-import {
-  counterpartOf,
-  decideStart,
-  MESSAGE_EMAIL_QUIET_PERIOD_MS,
-  messageEmailJobKey,
-  preview,
-  roleIn,
-} from './message.rules.ts';
+import { counterpartOf, decideStart, preview, roleIn } from './message.rules.ts';
 import { toConversationView, toMessageView } from './message.views.ts';
 
 /**
@@ -60,12 +52,13 @@ async function participantConversation(
 
 /**
  * Writes a message on the caller's transaction, with everything that must commit with it: the
- * conversation's inbox position, the recipient's notification, and the recipient's new-message email timer.
- * The timer's job key is per recipient and conversation and keeps its first run_at (preserve_run_at), so a
- * burst of messages collapses into one email sent after the quiet period, if still unread then.
+ * conversation's inbox position and the recipient's notification, whose email rule (a digest per recipient
+ * and conversation) collapses a burst of messages into one email sent after the quiet period, if still
+ * unread then.
  */
 async function postMessage(
   trx: Executor,
+  deps: Pick<Deps, 'clock'>,
   conversation: ConversationRow,
   senderId: string,
   body: string,
@@ -81,33 +74,19 @@ async function postMessage(
   });
   await touchConversation(trx, conversation.conversation_id, now);
   const sender = await findFirstName(trx, senderId);
-  await insertNotification(
-    trx,
-    {
-      userId: recipientId,
-      type: 'message_received',
-      payload: {
-        conversationId: conversation.conversation_id,
-        messageId: message.message_id,
-        propertyId: conversation.property_id,
-        propertyName: conversation.property_name,
-        senderId,
-        senderFirstName: sender.first_name,
-        preview: preview(body),
-      },
+  await notify(trx, deps, {
+    userId: recipientId,
+    type: 'message_received',
+    payload: {
+      conversationId: conversation.conversation_id,
+      messageId: message.message_id,
+      propertyId: conversation.property_id,
+      propertyName: conversation.property_name,
+      senderId,
+      senderFirstName: sender.first_name,
+      preview: preview(body),
     },
-    { createdAt: now },
-  );
-  await enqueue(
-    trx,
-    'send_message_email',
-    { conversationId: conversation.conversation_id, recipientId },
-    {
-      jobKey: messageEmailJobKey(conversation.conversation_id, recipientId),
-      jobKeyMode: 'preserve_run_at',
-      runAt: new Date(now.getTime() + MESSAGE_EMAIL_QUIET_PERIOD_MS),
-    },
-  );
+  });
   return toMessageView(message);
 }
 
@@ -172,7 +151,7 @@ export async function startConversation(
       now,
     );
     const conversation = await participantConversation(trx, viewer, conversationId);
-    const message = await postMessage(trx, conversation, viewer.userId, input.messageBody, now);
+    const message = await postMessage(trx, deps, conversation, viewer.userId, input.messageBody, now);
     return { conversation: await conversationViewFor(trx, viewer, conversationId), message };
   });
 }
@@ -182,7 +161,7 @@ export async function sendMessage(deps: Deps, viewer: Viewer, input: SendMessage
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
     const conversation = await participantConversation(trx, viewer, input.conversationId);
-    return postMessage(trx, conversation, viewer.userId, input.messageBody, now);
+    return postMessage(trx, deps, conversation, viewer.userId, input.messageBody, now);
   });
 }
 
@@ -247,7 +226,11 @@ export async function markConversationRead(
       upTo,
       now,
     });
-    await markMessageNotificationsRead(trx, viewer.userId, marked, now);
+    await markNotificationsReadAbout(
+      trx,
+      { userId: viewer.userId, type: 'message_received', key: 'messageId', values: marked },
+      now,
+    );
     return {
       markedRead: marked.length,
       unreadCount: await countUnreadInConversation(trx, input.conversationId, viewer.userId),

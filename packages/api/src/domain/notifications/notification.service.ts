@@ -1,10 +1,3 @@
-import type {
-  ListNotificationsInput,
-  MarkedReadView,
-  MarkNotificationsReadInput,
-  NotificationList,
-  UnreadCountView,
-} from '../../schemas/notifications.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
@@ -13,6 +6,13 @@ import {
   listNotificationRows,
   markNotificationsRead,
 } from './notification.queries.ts';
+import type {
+  ListNotificationsInput,
+  MarkedReadView,
+  MarkNotificationsReadInput,
+  NotificationList,
+  UnreadCountView,
+} from './notification.types.ts';
 import { toNotificationView } from './notification.views.ts';
 
 /** The viewer's own notifications, newest first, optionally only unread ones; keyset-paged. */

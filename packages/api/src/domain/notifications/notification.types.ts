@@ -1,59 +1,48 @@
 /**
- * The notifications reviews, messages and listing moderation create (SPEC §3 notifications: user, type,
- * payload). Payloads carry ids and the few words a notification list shows without joins; never email
- * addresses or phone numbers. Bookings and payments add types of their own.
+ * What the notifications procedures take and return (SPEC §5 notifications: list, markRead, unreadCount).
+ * schemas/notifications.schemas.ts states the wire shape of these and is checked against them.
  */
-export type ReviewReceivedPayload = {
-  reviewId: string;
-  bookingId: string;
-  propertyId: string;
-  propertyName: string;
-  rating: number;
-  authorFirstName: string;
-};
 
-export type ReviewResponsePayload = {
-  reviewId: string;
-  propertyId: string;
-  propertyName: string;
-};
+/** A page of notifications holds at most this many; a page asked for without a limit holds the default. */
+export const NOTIFICATION_PAGE_LIMIT = { default: 20, max: 50 } as const;
 
-export type ReviewReminderPayload = {
-  bookingId: string;
-  propertyId: string;
-  propertyName: string;
-  /** The last day a review is accepted ('YYYY-MM-DD', the property's calendar). */
-  reviewBy: string;
-};
+/** markRead takes at most this many ids in one call. */
+export const MARK_READ_MAX_IDS = 100;
 
-export type MessageReceivedPayload = {
-  conversationId: string;
-  messageId: string;
-  propertyId: string;
-  propertyName: string;
-  senderId: string;
-  senderFirstName: string;
-  /** The start of the message, for the notification list. */
-  preview: string;
-};
-
-export type PropertySuspendedPayload = {
-  propertyId: string;
-  propertyName: string;
-  reason: string | null;
-};
-
-export interface NotificationPayloads {
-  review_received: ReviewReceivedPayload;
-  review_response: ReviewResponsePayload;
-  review_reminder: ReviewReminderPayload;
-  message_received: MessageReceivedPayload;
-  property_suspended: PropertySuspendedPayload;
+/**
+ * A notification as its user sees it. `type` names the event (a key of the notification registry);
+ * `payload` holds that event's ids and display words, as stored.
+ */
+export interface NotificationView {
+  notificationId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  readAt: Date | null;
+  createdAt: Date;
 }
 
-export type NotificationType = keyof NotificationPayloads;
+export interface ListNotificationsInput {
+  unreadOnly: boolean;
+  /** `nextCursor` of the previous page, as returned (null or absent for the first page). */
+  cursor?: string | null | undefined;
+  limit: number;
+}
 
-/** One notification to create: its recipient, type and payload, typed together. */
-export type NewNotification = {
-  [T in NotificationType]: { userId: string; type: T; payload: NotificationPayloads[T] };
-}[NotificationType];
+export interface NotificationList {
+  items: NotificationView[];
+  nextCursor: string | null;
+}
+
+/** Either the ones listed (ids that are not the caller's are ignored) or every unread one. */
+export type MarkNotificationsReadInput = { notificationIds: readonly string[] } | { all: true };
+
+export interface MarkedReadView {
+  /** How many unread notifications this call marked read. */
+  markedRead: number;
+  /** The caller's unread notifications left afterwards. */
+  unreadCount: number;
+}
+
+export interface UnreadCountView {
+  count: number;
+}

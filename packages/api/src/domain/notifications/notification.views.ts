@@ -1,7 +1,7 @@
 import type { DB, JsonObject, JsonValue } from '@stayhub/db';
 import type { Selectable } from 'kysely';
-import type { NotificationView } from '../../schemas/notifications.schemas.ts';
 import type { notificationColumns } from './notification.queries.ts';
+import type { NotificationView } from './notification.types.ts';
 
 export type NotificationRow = Pick<Selectable<DB['notifications']>, (typeof notificationColumns)[number]>;
 

@@ -120,7 +120,7 @@ async function recordChargeOutcome(
       await refundLateCharge(deps, trx, booking, payment.amount_cents);
       return 'refunded late charge';
     }
-    await confirm(trx, booking, now);
+    await confirm(deps, trx, booking, now);
     return 'confirmed';
   }
 
@@ -140,14 +140,8 @@ async function recordChargeOutcome(
   });
   await deleteHold(trx, bookingId);
   await invalidateAvailability(trx, deps);
-  await notify(
-    trx,
-    [
-      noticeFor('guest', booking, 'payment_failed'),
-      noticeFor('host', booking, 'booking_canceled', { canceledBy: 'system' }),
-    ],
-    now,
-  );
+  await notify(trx, deps, noticeFor('guest', booking, 'payment_failed'));
+  await notify(trx, deps, noticeFor('host', booking, 'booking_canceled', { canceledBy: 'system' }));
   return 'failed';
 }
 
@@ -156,7 +150,7 @@ async function recordChargeOutcome(
  * two timers, each at the start of its day in the listing's time zone — complete the stay on its end date,
  * release the payout on its release date.
  */
-async function confirm(trx: Executor, booking: BookingRecord, now: Date): Promise<void> {
+async function confirm(deps: Deps, trx: Executor, booking: BookingRecord, now: Date): Promise<void> {
   await updateBooking(trx, booking.booking_id, {
     status: transition(booking.status, 'charge_succeeded'),
     confirmed_at: now,
@@ -187,17 +181,16 @@ async function confirm(trx: Executor, booking: BookingRecord, now: Date): Promis
   );
   await notify(
     trx,
-    [
-      noticeFor('guest', booking, 'booking_confirmed', {
-        amountCents: booking.total_cents,
-        currency: booking.currency,
-      }),
-      noticeFor('host', booking, 'booking_confirmed', {
-        amountCents: payoutCents,
-        currency: booking.currency,
-      }),
-    ],
-    now,
+    deps,
+    noticeFor('guest', booking, 'booking_confirmed', {
+      amountCents: booking.total_cents,
+      currency: booking.currency,
+    }),
+  );
+  await notify(
+    trx,
+    deps,
+    noticeFor('host', booking, 'booking_confirmed', { amountCents: payoutCents, currency: booking.currency }),
   );
 }
 

@@ -27,13 +27,11 @@ export async function releasePayout(deps: Deps, payoutId: string): Promise<boole
     if (booking) {
       await notify(
         trx,
-        [
-          noticeFor('host', booking, 'payout_released', {
-            amountCents: payout.amount_cents,
-            currency: payout.currency,
-          }),
-        ],
-        now,
+        deps,
+        noticeFor('host', booking, 'payout_released', {
+          amountCents: payout.amount_cents,
+          currency: payout.currency,
+        }),
       );
     }
     return true;

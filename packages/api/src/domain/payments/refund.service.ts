@@ -51,13 +51,11 @@ export async function refundPayment(deps: Deps, paymentId: string, attempt: JobA
       });
       await notify(
         trx,
-        [
-          noticeFor('guest', booking, 'refund_issued', {
-            amountCents: refund.amount_cents,
-            currency: refund.currency,
-          }),
-        ],
-        now,
+        deps,
+        noticeFor('guest', booking, 'refund_issued', {
+          amountCents: refund.amount_cents,
+          currency: refund.currency,
+        }),
       );
       return false;
     }

@@ -1,10 +1,10 @@
 import { type Executor, inTransaction } from '@stayhub/db';
 import { enqueue } from '../../jobs/enqueue.ts';
 import type { Deps } from '../deps.ts';
-import { insertNotification } from '../notifications/notification.queries.ts';
+import { hasNotificationAbout } from '../notifications/notification.queries.ts';
+import { notify } from '../notifications/notify.ts';
 import { todayIn } from '../shared/dates.ts';
-import { reviewReminderMail } from './review.mails.ts';
-import { findReminderTarget, hasReview, hasReviewReminder } from './review.queries.ts';
+import { findReminderTarget, hasReview } from './review.queries.ts';
 import {
   isReviewWindowOpen,
   lastReviewDay,
@@ -48,7 +48,7 @@ type ReminderOutcome =
 /**
  * The `send_review_reminder` job. It re-checks everything (the stay is completed, not reviewed, the window
  * still open, the guest active and not reminded yet), so a retry or a stale job does nothing. The guest's
- * notification and its email job commit together.
+ * notification and its email job (the review_reminder rule: one email each) commit together.
  */
 export async function sendReviewReminder(deps: Deps, bookingId: string): Promise<void> {
   const now = deps.clock.now();
@@ -59,30 +59,19 @@ export async function sendReviewReminder(deps: Deps, bookingId: string): Promise
     if (target.user_status !== 'active') return 'guest not active';
     if (!isReviewWindowOpen(target.end_date, todayIn(target.timezone, now))) return 'review window closed';
     if (await hasReview(trx, bookingId)) return 'already reviewed';
-    if (await hasReviewReminder(trx, target.user_id, bookingId)) return 'already reminded';
+    const reminded = await hasNotificationAbout(trx, {
+      userId: target.user_id,
+      type: 'review_reminder',
+      key: 'bookingId',
+      values: [bookingId],
+    });
+    if (reminded) return 'already reminded';
     const reviewBy = lastReviewDay(target.end_date);
-    await insertNotification(
-      trx,
-      {
-        userId: target.user_id,
-        type: 'review_reminder',
-        payload: {
-          bookingId,
-          propertyId: target.property_id,
-          propertyName: target.property_name,
-          reviewBy,
-        },
-      },
-      { createdAt: now, emailedAt: now },
-    );
-    await enqueue(
-      trx,
-      'send_email',
-      reviewReminderMail(
-        { email: target.email, firstName: target.first_name },
-        { propertyName: target.property_name, reviewBy },
-      ),
-    );
+    await notify(trx, deps, {
+      userId: target.user_id,
+      type: 'review_reminder',
+      payload: { bookingId, propertyId: target.property_id, propertyName: target.property_name, reviewBy },
+    });
     return 'reminded';
   });
   deps.logger.info({ bookingId, outcome }, 'review reminder');

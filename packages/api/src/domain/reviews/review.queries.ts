@@ -198,15 +198,3 @@ export function findReminderTarget(db: Executor, bookingId: string) {
     .where('bookings.booking_id', '=', bookingId)
     .executeTakeFirst();
 }
-
-/** Whether the guest was already reminded about this stay (a retried job must not remind twice). */
-export async function hasReviewReminder(db: Executor, userId: string, bookingId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('notifications')
-    .select('notification_id')
-    .where('user_id', '=', userId)
-    .where('type', '=', 'review_reminder')
-    .where(sql<string>`payload->>'bookingId'`, '=', bookingId)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -10,7 +10,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
-import { insertNotification } from '../notifications/notification.queries.ts';
+import { notify } from '../notifications/notify.ts';
 import { invalidateListing } from '../properties/listing-cache.ts';
 import { lockPropertyById } from '../properties/property.queries.ts';
 import { canManage, canView } from '../properties/property.rules.ts';
@@ -73,22 +73,18 @@ export async function createReview(
     });
     await recomputePropertyRating(trx, booking.property_id);
     const review = toReviewView(await readReviewRow(trx, review_id));
-    await insertNotification(
-      trx,
-      {
-        userId: booking.host_id,
-        type: 'review_received',
-        payload: {
-          reviewId: review_id,
-          bookingId: booking.booking_id,
-          propertyId: booking.property_id,
-          propertyName: booking.property_name,
-          rating: input.rating,
-          authorFirstName: review.author.firstName,
-        },
+    await notify(trx, deps, {
+      userId: booking.host_id,
+      type: 'review_received',
+      payload: {
+        reviewId: review_id,
+        bookingId: booking.booking_id,
+        propertyId: booking.property_id,
+        propertyName: booking.property_name,
+        rating: input.rating,
+        authorFirstName: review.author.firstName,
       },
-      { createdAt: now },
-    );
+    });
     await invalidateListing(trx, deps, booking.property_id);
     await forgetPublicProfile(trx, deps, booking.host_id);
     return review;
@@ -140,19 +136,15 @@ export async function respondToReview(
     const responded =
       review.host_response === null && (await setHostResponse(trx, review.review_id, input.response, now));
     if (!responded) throw new ConflictError('ALREADY_RESPONDED', 'this review already has a response');
-    await insertNotification(
-      trx,
-      {
-        userId: review.user_id,
-        type: 'review_response',
-        payload: {
-          reviewId: review.review_id,
-          propertyId: review.property_id,
-          propertyName: review.property_name,
-        },
+    await notify(trx, deps, {
+      userId: review.user_id,
+      type: 'review_response',
+      payload: {
+        reviewId: review.review_id,
+        propertyId: review.property_id,
+        propertyName: review.property_name,
       },
-      { createdAt: now },
-    );
+    });
     return toReviewView(await readReviewRow(trx, review.review_id));
   });
 }

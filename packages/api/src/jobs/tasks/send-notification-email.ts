@@ -1,5 +1,5 @@
 import type { Deps } from '../../domain/deps.ts';
-import { sendNotificationEmail } from '../../domain/notifications/booking-notification-email.service.ts';
+import { sendNotificationEmail } from '../../domain/notifications/notification-email.service.ts';
 import { defineTask } from '../define-task.ts';
 
 export const sendNotificationEmailTask = (deps: Deps) =>

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sweepBookings } from '../../../src/domain/bookings/booking-sweep.service.ts';
 import { jobKeys } from '../../../src/domain/bookings/booking-timers.rules.ts';
 import { completeStay, expireBooking } from '../../../src/domain/bookings/booking-timers.service.ts';
-import { sendNotificationEmail } from '../../../src/domain/notifications/booking-notification-email.service.ts';
+import { sendNotificationEmail } from '../../../src/domain/notifications/notification-email.service.ts';
 import { releasePayout } from '../../../src/domain/payments/payout.service.ts';
 import { reviewReminderJobKey } from '../../../src/domain/reviews/review.rules.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';

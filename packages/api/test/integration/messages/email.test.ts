@@ -16,7 +16,7 @@ const quietPeriod = 15 * minute;
 
 const mailsTo = (email: string) => deps.mailer.messages.filter((mail) => mail.to === email);
 const emailJobsFor = async (conversationId: string) =>
-  (await queuedJobs(deps, 'send_message_email')).filter((job) =>
+  (await queuedJobs(deps, 'send_notification_email')).filter((job) =>
     job.key?.startsWith(`conversation:${conversationId}:`),
   );
 
@@ -30,10 +30,11 @@ describe('new-message emails', () => {
     await guest.caller.messages.send({ conversationId, messageBody: 'And a baby.' });
 
     const jobs = await emailJobsFor(conversationId);
+    const newest = (await notificationsOf(deps, host.userId, 'message_received')).at(-1);
     expect(jobs).toEqual([
       expect.objectContaining({
         key: `conversation:${conversationId}:${host.userId}:email`,
-        payload: { conversationId, recipientId: host.userId },
+        payload: { notificationId: newest?.notification_id },
         runAt: new Date(first.getTime() + quietPeriod),
       }),
     ]);

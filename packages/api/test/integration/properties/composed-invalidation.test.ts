@@ -1,7 +1,7 @@
 import { inTransaction } from '@stayhub/db';
 import { describe, expect, it } from 'vitest';
-import { suspendProperty } from '../../../src/domain/notifications/property-suspension.service.ts';
 import { propertyViewKey } from '../../../src/domain/properties/listing-cache.ts';
+import { suspendProperty } from '../../../src/domain/properties/property-suspension.service.ts';
 import { useTestDeps } from '../../../src/testing/index.ts';
 import { callerFor, hostWithListing, signedIn } from './helpers.ts';
 

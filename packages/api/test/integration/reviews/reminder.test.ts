@@ -81,9 +81,10 @@ describe('the send_review_reminder job', () => {
     const { guest, bookingId } = await stayEnded(3);
     await sendReviewReminder(deps, bookingId);
     await sendReviewReminder(deps, bookingId);
-    expect(await remindersOf(guest.userId)).toHaveLength(1);
-    const mailJobs = (await queuedJobs(deps, 'send_email')).filter((job) =>
-      JSON.stringify(job.payload).includes(guest.email),
+    const reminders = await remindersOf(guest.userId);
+    expect(reminders).toHaveLength(1);
+    const mailJobs = (await queuedJobs(deps, 'send_notification_email')).filter((job) =>
+      reminders.some((reminder) => JSON.stringify(job.payload).includes(reminder.notification_id)),
     );
     expect(mailJobs).toHaveLength(1);
   });

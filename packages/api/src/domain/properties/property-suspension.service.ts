@@ -2,10 +2,10 @@ import { inTransaction } from '@stayhub/db';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError } from '../errors.ts';
-import type { SuspendPropertyInput } from '../properties/property.types.ts';
-import type { PropertyView } from '../properties/property.views.ts';
-import { setPropertyStatus } from '../properties/property-status.service.ts';
-import { insertNotification } from './notification.queries.ts';
+import { notify } from '../notifications/notify.ts';
+import type { SuspendPropertyInput } from './property.types.ts';
+import type { PropertyView } from './property.views.ts';
+import { setPropertyStatus } from './property-status.service.ts';
 
 /**
  * admin.suspendProperty: the property status service's `suspended` move (its table decides what may be
@@ -18,25 +18,20 @@ export async function suspendProperty(
   input: SuspendPropertyInput,
 ): Promise<PropertyView> {
   if (viewer.role !== 'admin') throw new ForbiddenError();
-  const now = deps.clock.now();
   const view = await inTransaction(deps.db, async (trx) => {
     const suspended = await setPropertyStatus({ ...deps, db: trx }, viewer, {
       propertyId: input.propertyId,
       status: 'suspended',
     });
-    await insertNotification(
-      trx,
-      {
-        userId: suspended.host.userId,
-        type: 'property_suspended',
-        payload: {
-          propertyId: suspended.propertyId,
-          propertyName: suspended.name,
-          reason: input.reason ?? null,
-        },
+    await notify(trx, deps, {
+      userId: suspended.host.userId,
+      type: 'property_suspended',
+      payload: {
+        propertyId: suspended.propertyId,
+        propertyName: suspended.name,
+        reason: input.reason ?? null,
       },
-      { createdAt: now },
-    );
+    });
     return suspended;
   });
   return view;
