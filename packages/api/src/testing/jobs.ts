@@ -1,5 +1,5 @@
 import { createPool } from '@stayhub/db';
-import { runTaskListOnce } from 'graphile-worker';
+import { runTaskListOnce, type TaskList } from 'graphile-worker';
 import { sql } from 'kysely';
 import type { Clock } from '../infra/clock.ts';
 import { createTaskList } from '../jobs/task-list.ts';
@@ -7,9 +7,10 @@ import type { TestDeps } from './deps.ts';
 
 /**
  * Runs every job that is due now with the real task list, in this process, then returns. Jobs that fail
- * are rescheduled by graphile-worker (with backoff) exactly as in the worker process.
+ * are rescheduled by graphile-worker (with backoff) exactly as in the worker process. A test that passes
+ * part of the task list leaves the other tasks' jobs queued, to look at them.
  */
-export async function runDueJobs(deps: TestDeps): Promise<void> {
+export async function runDueJobs(deps: TestDeps, taskList: TaskList = createTaskList(deps)): Promise<void> {
   const pool = createPool({
     connectionString: deps.databaseUrl,
     max: 2,
@@ -17,7 +18,7 @@ export async function runDueJobs(deps: TestDeps): Promise<void> {
   });
   const client = await pool.connect();
   try {
-    await runTaskListOnce({}, createTaskList(deps), client);
+    await runTaskListOnce({}, taskList, client);
   } finally {
     client.release();
     await pool.end();
@@ -52,9 +53,9 @@ export async function queuedJobs(deps: Pick<TestDeps, 'db'>, task: string): Prom
  * a ManualClock cannot move: jobs whose run_at (timers, retry backoff) the test clock has reached are made
  * due now, then they run for real through the task list. Jobs the clock has not reached stay queued.
  */
-export async function runJobsDueBy(deps: TestDeps, clock: Clock): Promise<void> {
+export async function runJobsDueBy(deps: TestDeps, clock: Clock, taskList?: TaskList): Promise<void> {
   await sql`
     update graphile_worker._private_jobs set run_at = now()
     where run_at <= ${clock.now()} and locked_at is null and attempts < max_attempts`.execute(deps.db);
-  await runDueJobs(deps);
+  await runDueJobs(deps, taskList);
 }
