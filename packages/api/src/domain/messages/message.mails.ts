@@ -1,6 +1,6 @@
 import type { MailMessage } from '../../infra/mail/mailer.ts';
 
-/** The new-message email (send_message_email): who wrote, about which listing, and the newest message. */
+/** The new-message email (the message_received digest): who wrote, about which listing, and the newest message. */
 export function newMessagesMail(
   to: { email: string; firstName: string },
   about: { propertyName: string; senderFirstName: string; latestBody: string; unreadCount: number },
