@@ -4,52 +4,63 @@ import {
   MARK_READ_MAX_IDS,
   type MarkedReadView,
   type MarkNotificationsReadInput,
-  NOTIFICATION_PAGE_LIMIT,
   type NotificationList,
   type NotificationView,
   type UnreadCountView,
 } from '../domain/notifications/notification.types.ts';
+import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 
 /**
  * A notification as its user sees it. `type` names the event (review_received, message_received, and the
  * booking and payment events); `payload` holds that event's ids and display words.
  */
-export const notificationView = z.object({
-  notificationId: z.uuid(),
-  type: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  readAt: z.date().nullable(),
-  createdAt: z.date(),
-}) satisfies z.ZodType<NotificationView>;
+export const notificationView = schemaFor<NotificationView>()(
+  z.object({
+    notificationId: z.uuid(),
+    type: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+    readAt: z.date().nullable(),
+    createdAt: z.date(),
+  }),
+);
 
-export const listNotificationsInput = z
-  .object({
-    unreadOnly: z.boolean().default(false),
-    /** `nextCursor` of the previous page, as returned (null or absent for the first page). */
-    cursor: z.string().max(512).nullish(),
-    limit: z.number().int().min(1).max(NOTIFICATION_PAGE_LIMIT.max).default(NOTIFICATION_PAGE_LIMIT.default),
-  })
-  // `notifications.list()` with no input lists the first page.
-  .prefault({}) satisfies z.ZodType<ListNotificationsInput>;
+export const listNotificationsInput = schemaFor<ListNotificationsInput>()(
+  z
+    .object({
+      unreadOnly: z.boolean().default(false),
+      /** `nextCursor` of the previous page, as returned (null or absent for the first page). */
+      cursor: z.string().max(MAX_CURSOR_LENGTH).nullish(),
+      limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    })
+    // `notifications.list()` with no input lists the first page.
+    .prefault({}),
+);
 
-export const notificationList = z.object({
-  items: z.array(notificationView),
-  nextCursor: z.string().nullable(),
-}) satisfies z.ZodType<NotificationList>;
+export const notificationList = schemaFor<NotificationList>()(
+  z.object({
+    items: z.array(notificationView),
+    nextCursor: z.string().nullable(),
+  }),
+);
 
 /** Either the ones listed (ids that are not the caller's are ignored) or every unread one. */
-export const markNotificationsReadInput = z.union([
-  z.strictObject({ notificationIds: z.array(z.uuid()).min(1).max(MARK_READ_MAX_IDS) }),
-  z.strictObject({ all: z.literal(true) }),
-]) satisfies z.ZodType<MarkNotificationsReadInput>;
+export const markNotificationsReadInput = schemaFor<MarkNotificationsReadInput>()(
+  z.union([
+    z.strictObject({ notificationIds: z.array(z.uuid()).min(1).max(MARK_READ_MAX_IDS) }),
+    z.strictObject({ all: z.literal(true) }),
+  ]),
+);
 
-export const markedReadView = z.object({
-  /** How many unread notifications this call marked read. */
-  markedRead: z.number().int().nonnegative(),
-  /** The caller's unread notifications left afterwards. */
-  unreadCount: z.number().int().nonnegative(),
-}) satisfies z.ZodType<MarkedReadView>;
+export const markedReadView = schemaFor<MarkedReadView>()(
+  z.object({
+    /** How many unread notifications this call marked read. */
+    markedRead: z.number().int().nonnegative(),
+    /** The caller's unread notifications left afterwards. */
+    unreadCount: z.number().int().nonnegative(),
+  }),
+);
 
-export const unreadCountView = z.object({
-  count: z.number().int().nonnegative(),
-}) satisfies z.ZodType<UnreadCountView>;
+export const unreadCountView = schemaFor<UnreadCountView>()(
+  z.object({ count: z.number().int().nonnegative() }),
+);

@@ -3,9 +3,6 @@
  * schemas/notifications.schemas.ts states the wire shape of these and is checked against them.
  */
 
-/** A page of notifications holds at most this many; a page asked for without a limit holds the default. */
-export const NOTIFICATION_PAGE_LIMIT = { default: 20, max: 50 } as const;
-
 /** markRead takes at most this many ids in one call. */
 export const MARK_READ_MAX_IDS = 100;
 
@@ -34,7 +31,7 @@ export interface NotificationList {
 }
 
 /** Either the ones listed (ids that are not the caller's are ignored) or every unread one. */
-export type MarkNotificationsReadInput = { notificationIds: readonly string[] } | { all: true };
+export type MarkNotificationsReadInput = { notificationIds: string[] } | { all: true };
 
 export interface MarkedReadView {
   /** How many unread notifications this call marked read. */
