@@ -4,10 +4,17 @@
  * Sends `{ url }` once ready; stops PostgreSQL on SIGTERM or when the parent goes away.
  */
 import { createLogger, loadConfig, resolveDatabase } from '@stayhub/api';
+import { explainStartupFailure } from '@stayhub/db';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.LOG_LEVEL, name: 'stayhub-postgres' });
-const database = await resolveDatabase({ ...config, DATABASE_URL: undefined }, logger);
+const database = await resolveDatabase({ ...config, DATABASE_URL: undefined }, logger).catch((error) => {
+  // A failure a person can fix goes to the parent as a paragraph, which it prints instead of a stack.
+  const explanation = explainStartupFailure(error);
+  if (explanation === null) throw error;
+  process.send?.({ error: explanation }, () => process.exit(1));
+  return new Promise<never>(() => {});
+});
 
 let stopping = false;
 async function stop(): Promise<void> {

@@ -7,7 +7,14 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, hashPassword, loadConfig } from '@stayhub/api';
-import { createDb, createPool, migrateToLatest } from '@stayhub/db';
+import {
+  createDb,
+  createPool,
+  EXIT_STARTUP_FAILURE,
+  failStartup,
+  migrateToLatest,
+  StartupError,
+} from '@stayhub/db';
 import { demoLogins, seedDemo } from '@stayhub/db/seed';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +34,13 @@ async function openDatabase(): Promise<{ url: string; owner: ChildProcess | null
     owner.once('message', (message) => {
       if (typeof message === 'object' && message && 'url' in message && typeof message.url === 'string') {
         resolve(message.url);
+      } else if (
+        typeof message === 'object' &&
+        message &&
+        'error' in message &&
+        typeof message.error === 'string'
+      ) {
+        reject(new StartupError(message.error));
       } else reject(new Error('unexpected message from the database process'));
     });
     owner.once('exit', (code) => reject(new Error(`the database process exited (code ${code})`)));
@@ -34,11 +48,13 @@ async function openDatabase(): Promise<{ url: string; owner: ChildProcess | null
   return { url, owner };
 }
 
-const database = await openDatabase();
+const database = await openDatabase().catch((error) => failStartup(error));
 const pool = createPool({ connectionString: database.url, max: 4, applicationName: 'stayhub-setup' });
 const db = createDb({ pool });
 try {
-  const applied = await migrateToLatest(db, pool);
+  const applied = await migrateToLatest(db, pool).catch((error) =>
+    failStartup(error, { databaseUrl: config.DATABASE_URL }),
+  );
   logger.info({ applied: applied.length }, applied.length ? 'migrated' : 'schema up to date');
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(db, {
@@ -55,7 +71,17 @@ const childEnv = { ...process.env, DATABASE_URL: database.url };
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
-function launch(name: string, entry: string): void {
+/**
+ * A supervisor, as one would be in production: a server or worker that exits unexpectedly is started again
+ * after a backoff (1 s, doubling to 30 s; reset once a run lasted a minute). A process that exits with
+ * EXIT_STARTUP_FAILURE has explained a problem a restart cannot fix (a port in use, an unreachable
+ * database), and so has one that keeps failing: then the rest of the stack stops too.
+ */
+const MAX_QUICK_FAILURES = 6;
+const STABLE_AFTER_MS = 60_000;
+
+function launch(name: string, entry: string, failures = 0): void {
+  const startedAt = Date.now();
   const child = spawn(process.execPath, ['--conditions=@stayhub/source', '--import', 'tsx', entry], {
     cwd: root,
     env: childEnv,
@@ -64,14 +90,29 @@ function launch(name: string, entry: string): void {
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);
-    if (!stopping) {
-      logger.error({ process: name, code, signal }, 'a StayHub process stopped; shutting the rest down');
-      void stop(1);
-    } else if (children.size === 0) {
-      void finish();
+    if (stopping) {
+      if (children.size === 0) void finish();
+      return;
     }
+    const quickFailures = Date.now() - startedAt >= STABLE_AFTER_MS ? 1 : failures + 1;
+    if (code === EXIT_STARTUP_FAILURE || quickFailures > MAX_QUICK_FAILURES) {
+      logger.error({ process: name, code, signal }, 'a StayHub process cannot start; shutting the rest down');
+      void stop(1);
+      return;
+    }
+    const delayMs = Math.min(30_000, 1_000 * 2 ** (quickFailures - 1));
+    logger.error(
+      { process: name, code, signal, restartInMs: delayMs },
+      'a StayHub process stopped; restarting it',
+    );
+    const timer = setTimeout(() => {
+      restarts.delete(name);
+      if (!stopping) launch(name, entry, quickFailures);
+    }, delayMs);
+    restarts.set(name, timer);
   });
 }
+const restarts = new Map<string, NodeJS.Timeout>();
 
 let exitCode = 0;
 async function finish(): Promise<void> {
@@ -90,6 +131,8 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   exitCode = code;
+  for (const timer of restarts.values()) clearTimeout(timer);
+  restarts.clear();
   if (children.size === 0) return finish();
   for (const child of children.values()) child.kill('SIGTERM');
 }

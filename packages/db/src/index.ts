@@ -7,6 +7,13 @@ export {
 export { migrateDown, migrateToLatest, migrateToZero, migrationStatus } from './migrator.ts';
 export { createDb, createPool, type PoolOptions, typeParsers } from './pool.ts';
 export {
+  describeDatabaseUrl,
+  EXIT_STARTUP_FAILURE,
+  explainStartupFailure,
+  failStartup,
+  StartupError,
+} from './startup-failure.ts';
+export {
   type AfterCommitCallback,
   AfterCommitError,
   afterCommit,
