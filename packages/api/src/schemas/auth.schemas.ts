@@ -1,8 +1,23 @@
 import { z } from 'zod';
-import { meView, phoneNumberInput } from './users.schemas.ts';
+import {
+  type ChangePasswordInput,
+  EMAIL_MAX_LENGTH,
+  type LoginInput,
+  type RegisterInput,
+  type RequestPasswordResetInput,
+  type ResetPasswordInput,
+  SESSION_PAGE_SIZE,
+  type SessionsInput,
+  type VerifyEmailInput,
+} from '../domain/auth/auth.commands.ts';
+import type { AuthResult, RevokedView, SessionPage, SessionView } from '../domain/auth/auth.views.ts';
+import type { OkView } from '../domain/shared/ok-view.ts';
+import { pageLimitInput, pageOf } from './page.schemas.ts';
+import { parsesTo } from './parses-to.ts';
+import { meView, nameInput, phoneNumberInput } from './users.schemas.ts';
 
 /** Emails are trimmed and kept as typed; citext makes them unique whatever the case (SPEC §3). */
-const email = z.string().trim().pipe(z.email().max(254));
+const email = z.string().trim().pipe(z.email().max(EMAIL_MAX_LENGTH));
 /**
  * A password being set. Length and commonness are the service's rule (WEAK_PASSWORD, SPEC §7); the schema
  * only keeps absurd inputs away from argon2.
@@ -12,63 +27,65 @@ const newPassword = z.string().max(4_096);
 const password = z.string().min(1).max(4_096);
 /** A mailed single-use code (43 base64url characters as issued; the service decides if it is valid). */
 const oneTimeToken = z.string().trim().min(1).max(256);
-const name = z.string().trim().min(1).max(100);
 
-export const registerInput = z.object({
-  email,
-  password: newPassword,
-  firstName: name,
-  lastName: name,
-  /** Stored in the same international form as users.updateProfile stores it. */
-  phoneNumber: phoneNumberInput.optional(),
-});
-export type RegisterInput = z.output<typeof registerInput>;
+export const registerInput = parsesTo<RegisterInput>()(
+  z.object({
+    email,
+    password: newPassword,
+    firstName: nameInput,
+    lastName: nameInput,
+    /** Stored in the same international form as users.updateProfile stores it. */
+    phoneNumber: phoneNumberInput.optional(),
+  }),
+);
 
-export const loginInput = z.object({ email, password });
-export type LoginInput = z.output<typeof loginInput>;
+export const loginInput = parsesTo<LoginInput>()(z.object({ email, password }));
 
 /** register and login: the only copy of the session token, and the signed-in user. */
-export const authResult = z.object({ token: z.string(), user: meView });
-export type AuthResult = z.infer<typeof authResult>;
+export const authResult = parsesTo<AuthResult>()(z.object({ token: z.string(), user: meView }));
 
 /** The answer of a command that has nothing else to say. */
-export const okView = z.object({ ok: z.literal(true) });
-export type OkView = z.infer<typeof okView>;
+export const okView = parsesTo<OkView>()(z.object({ ok: z.literal(true) }));
 
-export const revokedView = z.object({ revokedCount: z.number().int().nonnegative() });
-export type RevokedView = z.infer<typeof revokedView>;
+export const revokedView = parsesTo<RevokedView>()(
+  z.object({ revokedCount: z.number().int().nonnegative() }),
+);
 
-export const sessionsInput = z
-  .object({
-    cursor: z.string().max(200).optional(),
-    limit: z.number().int().min(1).max(100).default(50),
-  })
-  .prefault({});
-export type SessionsInput = z.output<typeof sessionsInput>;
+export const sessionsInput = parsesTo<SessionsInput>()(
+  z
+    .object({
+      /** `nextCursor` of the previous page, as returned; the length keeps absurd strings from the decoder. */
+      cursor: z.string().max(200).optional(),
+      limit: pageLimitInput(SESSION_PAGE_SIZE),
+    })
+    .prefault({}),
+);
 
-export const sessionView = z.object({
-  sessionId: z.uuid(),
-  createdAt: z.date(),
-  lastUsedAt: z.date(),
-  expiresAt: z.date(),
-  userAgent: z.string().nullable(),
-  ip: z.string().nullable(),
-  /** The session this request was made with. */
-  current: z.boolean(),
-});
-export type SessionView = z.infer<typeof sessionView>;
+export const sessionView = parsesTo<SessionView>()(
+  z.object({
+    sessionId: z.uuid(),
+    createdAt: z.date(),
+    lastUsedAt: z.date(),
+    expiresAt: z.date(),
+    userAgent: z.string().nullable(),
+    ip: z.string().nullable(),
+    /** The session this request was made with. */
+    current: z.boolean(),
+  }),
+);
 
-export const sessionPage = z.object({ items: z.array(sessionView), nextCursor: z.string().nullable() });
-export type SessionPage = z.infer<typeof sessionPage>;
+export const sessionPage = parsesTo<SessionPage>()(pageOf(sessionView));
 
 export const revokeSessionInput = z.object({ sessionId: z.uuid() });
 
-export const changePasswordInput = z.object({ currentPassword: password, newPassword });
-export type ChangePasswordInput = z.output<typeof changePasswordInput>;
+export const changePasswordInput = parsesTo<ChangePasswordInput>()(
+  z.object({ currentPassword: password, newPassword }),
+);
 
-export const requestPasswordResetInput = z.object({ email });
+export const requestPasswordResetInput = parsesTo<RequestPasswordResetInput>()(z.object({ email }));
 
-export const resetPasswordInput = z.object({ token: oneTimeToken, newPassword });
-export type ResetPasswordInput = z.output<typeof resetPasswordInput>;
+export const resetPasswordInput = parsesTo<ResetPasswordInput>()(
+  z.object({ token: oneTimeToken, newPassword }),
+);
 
-export const verifyEmailInput = z.object({ token: oneTimeToken });
+export const verifyEmailInput = parsesTo<VerifyEmailInput>()(z.object({ token: oneTimeToken }));

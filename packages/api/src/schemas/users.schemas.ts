@@ -1,38 +1,48 @@
 import { z } from 'zod';
+import {
+  AVATAR_URL_MAX_LENGTH,
+  BIO_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  type UpdateProfileInput,
+} from '../domain/users/user.commands.ts';
+import type { MeView, PublicProfileView } from '../domain/users/user.views.ts';
+import { parsesTo } from './parses-to.ts';
 
 /** The signed-in user's own view: the only view with email and phone (SPEC §4 privacy). */
-export const meView = z.object({
-  userId: z.uuid(),
-  email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  phoneNumber: z.string().nullable(),
-  role: z.enum(['guest', 'host', 'admin']),
-  status: z.enum(['active', 'suspended']),
-  bio: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
-  emailVerifiedAt: z.date().nullable(),
-  createdAt: z.date(),
-});
-export type MeView = z.infer<typeof meView>;
+export const meView = parsesTo<MeView>()(
+  z.object({
+    userId: z.uuid(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phoneNumber: z.string().nullable(),
+    role: z.enum(['guest', 'host', 'admin']),
+    status: z.enum(['active', 'suspended']),
+    bio: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+    emailVerifiedAt: z.date().nullable(),
+    createdAt: z.date(),
+  }),
+);
 
 /** Anyone's view of a user: never email or phone. */
-export const publicProfileView = z.object({
-  userId: z.uuid(),
-  firstName: z.string(),
-  avatarUrl: z.string().nullable(),
-  bio: z.string().nullable(),
-  isHost: z.boolean(),
-  joinedAt: z.date(),
-  hostStats: z
-    .object({
-      listedProperties: z.number().int(),
-      reviewCount: z.number().int(),
-      ratingAvg: z.number().nullable(),
-    })
-    .nullable(),
-});
-export type PublicProfileView = z.infer<typeof publicProfileView>;
+export const publicProfileView = parsesTo<PublicProfileView>()(
+  z.object({
+    userId: z.uuid(),
+    firstName: z.string(),
+    avatarUrl: z.string().nullable(),
+    bio: z.string().nullable(),
+    isHost: z.boolean(),
+    joinedAt: z.date(),
+    hostStats: z
+      .object({
+        listedProperties: z.number().int(),
+        reviewCount: z.number().int(),
+        ratingAvg: z.number().nullable(),
+      })
+      .nullable(),
+  }),
+);
 
 /**
  * E.164-ish: a leading + and 7–15 digits. Spaces, dots, dashes and parentheses that people type are
@@ -44,30 +54,31 @@ export const phoneNumberInput = z
   .transform((value) => value.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'use the international format, e.g. +351912345678'));
 
-const nameInput = z.string().trim().min(1).max(100);
+export const nameInput = z.string().trim().min(1).max(NAME_MAX_LENGTH);
 
 /**
  * What a user may change about themselves. Email, role and status are not here (auth and admin own
  * them); an unknown key is refused rather than silently ignored. `null` clears an optional field, and
  * an empty bio counts as none.
  */
-export const updateProfileInput = z.strictObject({
-  firstName: nameInput.optional(),
-  lastName: nameInput.optional(),
-  phoneNumber: phoneNumberInput.nullable().optional(),
-  bio: z
-    .string()
-    .trim()
-    .max(1000)
-    .transform((value) => value || null)
-    .nullable()
-    .optional(),
-  avatarUrl: z
-    .url({ protocol: /^https$/, message: 'use an https URL' })
-    .max(2048)
-    .nullable()
-    .optional(),
-});
-export type UpdateProfileInput = z.output<typeof updateProfileInput>;
+export const updateProfileInput = parsesTo<UpdateProfileInput>()(
+  z.strictObject({
+    firstName: nameInput.optional(),
+    lastName: nameInput.optional(),
+    phoneNumber: phoneNumberInput.nullable().optional(),
+    bio: z
+      .string()
+      .trim()
+      .max(BIO_MAX_LENGTH)
+      .transform((value) => value || null)
+      .nullable()
+      .optional(),
+    avatarUrl: z
+      .url({ protocol: /^https$/, message: 'use an https URL' })
+      .max(AVATAR_URL_MAX_LENGTH)
+      .nullable()
+      .optional(),
+  }),
+);
 
 export const profileInput = z.object({ userId: z.uuid() });

@@ -1,6 +1,8 @@
-import type { OkView, RevokedView, SessionPage, SessionsInput } from '../../schemas/auth.schemas.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import type { OkView } from '../shared/ok-view.ts';
+import type { SessionsInput } from './auth.commands.ts';
+import type { RevokedView, SessionPage } from './auth.views.ts';
 import { deleteSession, deleteSessionsOfUser, listLiveSessionsOfUser } from './session.queries.ts';
 import { decodeSessionCursor, encodeSessionCursor } from './session.rules.ts';
 import { invalidateSessionCache } from './session.service.ts';

@@ -1,19 +1,14 @@
 import { inTransaction } from '@stayhub/db';
 import { enqueue } from '../../jobs/enqueue.ts';
-import type {
-  AuthResult,
-  ChangePasswordInput,
-  LoginInput,
-  RegisterInput,
-  RevokedView,
-} from '../../schemas/auth.schemas.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, UnauthenticatedError, ValidationError } from '../errors.ts';
 import { toMeView } from '../users/user.views.ts';
 import { findLoginAccountByEmail, findPasswordHash, insertUser, setPasswordHash } from './account.queries.ts';
+import type { ChangePasswordInput, LoginInput, RegisterInput } from './auth.commands.ts';
 import { enforceRateLimits } from './auth.limits.ts';
 import { emailSubject, emailVerificationJobKey, ipSubject, rateLimits } from './auth.rules.ts';
+import type { AuthResult, RevokedView } from './auth.views.ts';
 import { checkPassword } from './credentials.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { assertAcceptablePassword } from './password-policy.ts';

@@ -1,9 +1,10 @@
 import { afterCommit, inTransaction } from '@stayhub/db';
 import { enqueue } from '../../jobs/enqueue.ts';
-import type { OkView } from '../../schemas/auth.schemas.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, UnauthenticatedError } from '../errors.ts';
+import type { OkView } from '../shared/ok-view.ts';
 import { findMailRecipient, markEmailVerified } from './account.queries.ts';
+import type { VerifyEmailInput } from './auth.commands.ts';
 import { enforceRateLimits } from './auth.limits.ts';
 import { emailVerificationMail } from './auth.mails.ts';
 import { emailVerificationJobKey, rateLimits } from './auth.rules.ts';
@@ -49,7 +50,7 @@ export async function sendEmailVerification(deps: Deps, userId: string): Promise
 }
 
 /** Marks the code's address verified and uses the code up; public, as the code is the proof. */
-export async function verifyEmail(deps: Deps, input: { token: string }): Promise<OkView> {
+export async function verifyEmail(deps: Deps, input: VerifyEmailInput): Promise<OkView> {
   const now = deps.clock.now();
   const userId = await inTransaction(deps.db, async (trx) => {
     const userId = await consumeUserToken(trx, input.token, 'email_verification', now);

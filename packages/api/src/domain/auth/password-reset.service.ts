@@ -1,13 +1,14 @@
 import { afterCommit, inTransaction } from '@stayhub/db';
 import { enqueue } from '../../jobs/enqueue.ts';
-import type { OkView, ResetPasswordInput } from '../../schemas/auth.schemas.ts';
 import type { Deps } from '../deps.ts';
+import type { OkView } from '../shared/ok-view.ts';
 import {
   findActiveUserIdByEmail,
   findMailRecipient,
   markEmailVerified,
   setPasswordHash,
 } from './account.queries.ts';
+import type { RequestPasswordResetInput, ResetPasswordInput } from './auth.commands.ts';
 import { enforceRateLimits } from './auth.limits.ts';
 import { passwordResetMail } from './auth.mails.ts';
 import { emailSubject, ipSubject, passwordResetJobKey, rateLimits } from './auth.rules.ts';
@@ -25,7 +26,7 @@ import { assertUsableToken, consumeUserToken, issueUserToken } from './user-toke
  */
 export async function requestPasswordReset(
   deps: Deps,
-  input: { email: string },
+  input: RequestPasswordResetInput,
   meta: SessionMeta,
 ): Promise<OkView> {
   await enforceRateLimits(deps.limiter, [

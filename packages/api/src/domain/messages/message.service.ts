@@ -1,23 +1,17 @@
 import { type Executor, inTransaction } from '@stayhub/db';
-import type {
-  ConversationList,
-  ConversationReadView,
-  ConversationView,
-  ListConversationsInput,
-  ListMessagesInput,
-  MarkConversationReadInput,
-  MessageList,
-  MessageView,
-  SendMessageInput,
-  StartConversationInput,
-  StartedConversationView,
-} from '../../schemas/messages.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { markNotificationsReadAbout } from '../notifications/notification.queries.ts';
 import { notify } from '../notifications/notify.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
+import type {
+  ListConversationsInput,
+  ListMessagesInput,
+  MarkConversationReadInput,
+  SendMessageInput,
+  StartConversationInput,
+} from './message.commands.ts';
 import {
   type ConversationRow,
   countUnreadInConversation,
@@ -34,7 +28,16 @@ import {
   touchConversation,
 } from './message.queries.ts';
 import { counterpartOf, decideStart, preview, roleIn } from './message.rules.ts';
-import { toConversationView, toMessageView } from './message.views.ts';
+import {
+  type ConversationList,
+  type ConversationReadView,
+  type ConversationView,
+  type MessageList,
+  type MessageView,
+  type StartedConversationView,
+  toConversationView,
+  toMessageView,
+} from './message.views.ts';
 
 /**
  * SPEC §4 Messages: only a conversation's two participants can read or write it; anyone else, admins

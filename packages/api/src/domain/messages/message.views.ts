@@ -1,7 +1,56 @@
 import type { DB } from '@stayhub/db';
 import type { Selectable } from 'kysely';
-import type { ConversationView, MessageView } from '../../schemas/messages.schemas.ts';
+import type { Page } from '../shared/page.ts';
 import type { ConversationListRow, messageColumns } from './message.queries.ts';
+
+export interface MessageView {
+  messageId: string;
+  conversationId: string;
+  senderId: string;
+  recipientId: string;
+  messageBody: string;
+  sentAt: Date;
+  /** When the recipient read it; null while unread. */
+  readAt: Date | null;
+}
+
+/** The other side of a conversation as the viewer sees them: first name and avatar (SPEC §4). */
+export interface ParticipantView {
+  userId: string;
+  firstName: string;
+  avatarUrl: string | null;
+}
+
+/** One conversation in the viewer's inbox. */
+export interface ConversationView {
+  conversationId: string;
+  property: { propertyId: string; name: string };
+  /** The booking the conversation is about; null for a question asked before booking. */
+  bookingId: string | null;
+  /** Which side of the conversation the viewer is on. */
+  myRole: 'guest' | 'host';
+  otherParticipant: ParticipantView;
+  lastMessage: MessageView | null;
+  lastMessageAt: Date | null;
+  /** Messages to the viewer in this conversation that they have not read. */
+  unreadCount: number;
+  createdAt: Date;
+}
+
+export interface StartedConversationView {
+  conversation: ConversationView;
+  message: MessageView;
+}
+
+export type ConversationList = Page<ConversationView>;
+export type MessageList = Page<MessageView>;
+
+export interface ConversationReadView {
+  /** Messages this call marked read. */
+  markedRead: number;
+  /** Messages to the viewer in this conversation still unread afterwards. */
+  unreadCount: number;
+}
 
 export type MessageRow = Pick<Selectable<DB['messages']>, (typeof messageColumns)[number]>;
 

@@ -1,12 +1,12 @@
-import type { ListPayoutsInput, PaymentList, PayoutList } from '../../schemas/payments.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { findBookingRecord } from '../bookings/booking.queries.ts';
 import { roleIn } from '../bookings/booking.rules.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
+import type { ListPayoutsInput } from './payment.commands.ts';
 import { listPaymentsOfBooking } from './payment.queries.ts';
-import { toPaymentView, toPayoutView } from './payment.views.ts';
+import { type PaymentList, type PayoutList, toPaymentView, toPayoutView } from './payment.views.ts';
 import { listPayoutsOfHost } from './payout.queries.ts';
 
 /** A booking's charges and refunds, oldest first: for its guest, its host and admins (others NOT_FOUND). */

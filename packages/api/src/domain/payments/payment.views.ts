@@ -1,6 +1,50 @@
-import type { PaymentView, PayoutView } from '../../schemas/payments.schemas.ts';
+import type { PaymentKind, PaymentMethod, PaymentStatus, PayoutStatus } from '@stayhub/db';
+import type { Page } from '../shared/page.ts';
 import type { PaymentRow } from './payment.queries.ts';
 import type { listPayoutsOfHost } from './payout.queries.ts';
+
+/** A charge or a refund of a booking, as its guest, its host and admins see it. */
+export interface PaymentView {
+  paymentId: string;
+  bookingId: string;
+  kind: PaymentKind;
+  amountCents: number;
+  currency: string;
+  paymentMethod: PaymentMethod;
+  status: PaymentStatus;
+  /** The provider's id for the operation once it succeeded (sim_ch_…, sim_re_…). */
+  providerReference: string | null;
+  /** Provider calls made so far (a transient failure is retried with backoff). */
+  attempts: number;
+  failureCode: string | null;
+  /** When it succeeded. */
+  paymentDate: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A booking's charges and refunds, oldest first (not paged: a booking has a handful). */
+export interface PaymentList {
+  items: PaymentView[];
+}
+
+/** What a host is paid for a stay: subtotal + cleaning fee − the 3 % host fee, released a day after check-in. */
+export interface PayoutView {
+  payoutId: string;
+  bookingId: string;
+  propertyId: string;
+  amountCents: number;
+  currency: string;
+  status: PayoutStatus;
+  /** 'YYYY-MM-DD'. */
+  releaseDate: string;
+  releasedAt: Date | null;
+  providerReference: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type PayoutList = Page<PayoutView>;
 
 type PayoutRow = Awaited<ReturnType<typeof listPayoutsOfHost>>[number];
 

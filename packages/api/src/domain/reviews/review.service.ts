@@ -1,11 +1,4 @@
 import { inTransaction } from '@stayhub/db';
-import type {
-  CreateReviewInput,
-  ListReviewsInput,
-  RespondToReviewInput,
-  ReviewList,
-  ReviewView,
-} from '../../schemas/reviews.schemas.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
@@ -17,6 +10,7 @@ import { canManage, canView } from '../properties/property.rules.ts';
 import { todayIn } from '../shared/dates.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
 import { forgetPublicProfile } from '../users/profile.service.ts';
+import type { CreateReviewInput, ListReviewsInput, RespondToReviewInput } from './review.commands.ts';
 import {
   findBookingForReview,
   findPropertyAccess,
@@ -29,7 +23,7 @@ import {
   setHostResponse,
 } from './review.queries.ts';
 import { isReviewWindowOpen, lastReviewDay } from './review.rules.ts';
-import { toReviewView } from './review.views.ts';
+import { type ReviewList, type ReviewView, toReviewView } from './review.views.ts';
 
 const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', 'this stay has already been reviewed');
 

@@ -1,5 +1,26 @@
-import type { ReviewView } from '../../schemas/reviews.schemas.ts';
+import type { Page } from '../shared/page.ts';
 import type { ReviewRow } from './review.queries.ts';
+
+/** The author as a review shows them: first name and avatar only (SPEC §4: never email or phone). */
+export interface ReviewAuthorView {
+  userId: string;
+  firstName: string;
+  avatarUrl: string | null;
+}
+
+export interface ReviewView {
+  reviewId: string;
+  propertyId: string;
+  author: ReviewAuthorView;
+  rating: number;
+  comment: string;
+  /** The host's one response, and when it came; both null until then. */
+  hostResponse: string | null;
+  hostRespondedAt: Date | null;
+  createdAt: Date;
+}
+
+export type ReviewList = Page<ReviewView>;
 
 export function toReviewView(row: ReviewRow): ReviewView {
   return {

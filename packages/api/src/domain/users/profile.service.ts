@@ -1,9 +1,8 @@
 import { afterCommit, type Executor } from '@stayhub/db';
-import type { PublicProfileView } from '../../schemas/users.schemas.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import { findHostStats, findProfileRowById } from './user.queries.ts';
-import { toPublicProfileView } from './user.views.ts';
+import { type PublicProfileView, toPublicProfileView } from './user.views.ts';
 
 /**
  * Public profiles are read on every listing and review page, so they are cached briefly. Every change

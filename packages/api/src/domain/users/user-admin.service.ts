@@ -1,10 +1,4 @@
 import { inTransaction } from '@stayhub/db';
-import type {
-  AdminUserList,
-  AdminUsersInput,
-  AdminUserView,
-  SuspendUserInput,
-} from '../../schemas/admin.schemas.ts';
 import { deleteSessionsOfUser } from '../auth/session.queries.ts';
 import { invalidateSessionCache } from '../auth/session.service.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -14,7 +8,8 @@ import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
 import { containsPattern } from '../shared/like-pattern.ts';
 import { forgetPublicProfile } from './profile.service.ts';
 import { lockUserById } from './user.queries.ts';
-import { toAdminUserView } from './user.views.ts';
+import { type AdminUserList, type AdminUserView, toAdminUserView } from './user.views.ts';
+import type { AdminUsersInput, ReinstateUserInput, SuspendUserInput } from './user-admin.commands.ts';
 import { adminUserListQuery, findAdminUserById, setUserStatus } from './user-admin.queries.ts';
 
 /** The procedure base already requires an admin; services check again so no other caller skips it. */
@@ -91,7 +86,7 @@ export async function suspendUser(
 export async function reinstateUser(
   deps: Deps,
   viewer: Viewer,
-  input: { userId: string },
+  input: ReinstateUserInput,
 ): Promise<AdminUserView> {
   assertAdmin(viewer);
   const row = await inTransaction(deps.db, async (trx) => {

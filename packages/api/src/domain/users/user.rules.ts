@@ -1,4 +1,4 @@
-import type { UpdateProfileInput } from '../../schemas/users.schemas.ts';
+import type { UpdateProfileInput } from './user.commands.ts';
 
 export interface ProfileColumns {
   first_name?: string;

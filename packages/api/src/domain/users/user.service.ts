@@ -1,13 +1,13 @@
 import { inTransaction } from '@stayhub/db';
-import type { MeView, UpdateProfileInput } from '../../schemas/users.schemas.ts';
 import { invalidateSessionsOfUser } from '../auth/session.service.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { forgetPublicProfile } from './profile.service.ts';
+import type { UpdateProfileInput } from './user.commands.ts';
 import { findMeById, lockUserById, setRole, updateProfileColumns } from './user.queries.ts';
 import { canBecomeHost, profileColumns } from './user.rules.ts';
-import { toMeView } from './user.views.ts';
+import { type MeView, toMeView } from './user.views.ts';
 
 /** The signed-in user's own view (the only one with email and phone besides admins', SPEC §4). */
 export async function getMe(deps: Deps, viewer: Viewer): Promise<MeView> {

@@ -1,7 +1,48 @@
-import type { DB } from '@stayhub/db';
+import type { DB, UserRole, UserStatus } from '@stayhub/db';
 import type { Selectable } from 'kysely';
-import type { AdminUserView } from '../../schemas/admin.schemas.ts';
-import type { MeView, PublicProfileView } from '../../schemas/users.schemas.ts';
+import type { Page } from '../shared/page.ts';
+
+/** The signed-in user's own view: the only view with email and phone (SPEC §4 privacy). */
+export interface MeView {
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phoneNumber: string | null;
+  role: UserRole;
+  status: UserStatus;
+  bio: string | null;
+  avatarUrl: string | null;
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+}
+
+/** What an admin sees of an account: everything the user sees, plus activity and suspension facts. */
+export interface AdminUserView extends MeView {
+  /** The latest use of any of the user's open sessions; null when they have none (e.g. once suspended). */
+  lastSeenAt: Date | null;
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
+}
+
+export type AdminUserList = Page<AdminUserView>;
+
+export interface HostStatsView {
+  listedProperties: number;
+  reviewCount: number;
+  ratingAvg: number | null;
+}
+
+/** Anyone's view of a user: never email or phone. `hostStats` is null for someone who does not host. */
+export interface PublicProfileView {
+  userId: string;
+  firstName: string;
+  avatarUrl: string | null;
+  bio: string | null;
+  isHost: boolean;
+  joinedAt: Date;
+  hostStats: HostStatsView | null;
+}
 
 /** The columns a MeView needs; select exactly these (never selectAll on users). */
 export const meColumns = [
