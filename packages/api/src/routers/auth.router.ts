@@ -6,7 +6,6 @@ import {
   authResult,
   changePasswordInput,
   loginInput,
-  okView,
   registerInput,
   requestPasswordResetInput,
   resetPasswordInput,
@@ -16,6 +15,7 @@ import {
   sessionsInput,
   verifyEmailInput,
 } from '../schemas/auth.schemas.ts';
+import { okView } from '../schemas/shared.schemas.ts';
 import { router } from '../trpc/init.ts';
 import { authedProcedure, publicProcedure } from '../trpc/procedures.ts';
 

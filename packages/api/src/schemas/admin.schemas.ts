@@ -10,8 +10,8 @@ import {
   SUSPENSION_REASON_MAX_LENGTH,
   type SuspendUserInput,
 } from '../domain/users/user-admin.commands.ts';
-import { keysetCursorInput, pageLimitInput, pageOf } from './page.schemas.ts';
 import { parsesTo } from './parses-to.ts';
+import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 import { meView } from './users.schemas.ts';
 
 /** What an admin sees of an account: everything the user sees, plus activity and suspension facts. */

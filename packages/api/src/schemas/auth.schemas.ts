@@ -11,9 +11,8 @@ import {
   type VerifyEmailInput,
 } from '../domain/auth/auth.commands.ts';
 import type { AuthResult, RevokedView, SessionPage, SessionView } from '../domain/auth/auth.views.ts';
-import type { OkView } from '../domain/shared/ok-view.ts';
-import { pageLimitInput, pageOf } from './page.schemas.ts';
 import { parsesTo } from './parses-to.ts';
+import { pageLimitInput, pageOf } from './shared.schemas.ts';
 import { meView, nameInput, phoneNumberInput } from './users.schemas.ts';
 
 /** Emails are trimmed and kept as typed; citext makes them unique whatever the case (SPEC §3). */
@@ -43,9 +42,6 @@ export const loginInput = parsesTo<LoginInput>()(z.object({ email, password }));
 
 /** register and login: the only copy of the session token, and the signed-in user. */
 export const authResult = parsesTo<AuthResult>()(z.object({ token: z.string(), user: meView }));
-
-/** The answer of a command that has nothing else to say. */
-export const okView = parsesTo<OkView>()(z.object({ ok: z.literal(true) }));
 
 export const revokedView = parsesTo<RevokedView>()(
   z.object({ revokedCount: z.number().int().nonnegative() }),

@@ -17,8 +17,8 @@ import type {
   ParticipantView,
   StartedConversationView,
 } from '../domain/messages/message.views.ts';
-import { keysetCursorInput, pageLimitInput, pageOf } from './page.schemas.ts';
 import { parsesTo } from './parses-to.ts';
+import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 
 const messageBody = z.string().trim().min(1).max(MESSAGE_BODY_MAX_LENGTH);
 

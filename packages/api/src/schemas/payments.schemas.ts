@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { paymentMethods } from '../domain/bookings/booking.types.ts';
 import { type ListPayoutsInput, PAYOUT_PAGE_SIZE } from '../domain/payments/payment.commands.ts';
 import type { PaymentList, PaymentView, PayoutList, PayoutView } from '../domain/payments/payment.views.ts';
-import { keysetCursorInput, pageLimitInput, pageOf } from './page.schemas.ts';
 import { parsesTo } from './parses-to.ts';
+import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 
 export const paymentKinds = ['charge', 'refund'] as const;
 export const paymentStatuses = ['pending', 'succeeded', 'failed'] as const;

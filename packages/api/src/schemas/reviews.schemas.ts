@@ -9,8 +9,8 @@ import {
   type RespondToReviewInput,
 } from '../domain/reviews/review.commands.ts';
 import type { ReviewAuthorView, ReviewList, ReviewView } from '../domain/reviews/review.views.ts';
-import { keysetCursorInput, pageLimitInput, pageOf } from './page.schemas.ts';
 import { parsesTo } from './parses-to.ts';
+import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 
 const reviewText = z.string().trim().min(1).max(REVIEW_TEXT_MAX_LENGTH);
 const rating = z.number().int().min(RATING_MIN).max(RATING_MAX);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { OkView } from '../domain/shared/ok-view.ts';
 import type { PageSize } from '../domain/shared/page.ts';
+import { parsesTo } from './parses-to.ts';
 
 /**
  * `nextCursor` of the previous page, as returned (null or absent for the first page). The length only
@@ -16,3 +18,6 @@ export function pageLimitInput(size: PageSize) {
 export function pageOf<Item extends z.ZodType>(item: Item) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** The answer of a command that has nothing else to say. */
+export const okView = parsesTo<OkView>()(z.object({ ok: z.literal(true) }));
