@@ -10,12 +10,11 @@ import {
   SUSPENSION_REASON_MAX_LENGTH,
   type SuspendUserInput,
 } from '../domain/users/user-admin.commands.ts';
-import { parsesTo } from './parses-to.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 import { meView } from './users.schemas.ts';
 
 /** What an admin sees of an account: everything the user sees, plus activity and suspension facts. */
-export const adminUserView = parsesTo<AdminUserView>()(
+export const adminUserView = schemaFor<AdminUserView>()(
   meView.extend({
     /** The latest use of any of the user's open sessions; null when they have none (e.g. once suspended). */
     lastSeenAt: z.date().nullable(),
@@ -24,7 +23,7 @@ export const adminUserView = parsesTo<AdminUserView>()(
   }),
 );
 
-export const adminUsersInput = parsesTo<AdminUsersInput>()(
+export const adminUsersInput = schemaFor<AdminUsersInput>()(
   z
     .object({
       /** Case-insensitive substring of the email, first or last name; `%` and `_` match themselves. Blank = no filter. */
@@ -38,9 +37,9 @@ export const adminUsersInput = parsesTo<AdminUsersInput>()(
     .prefault({}),
 );
 
-export const adminUserList = parsesTo<AdminUserList>()(pageOf(adminUserView));
+export const adminUserList = schemaFor<AdminUserList>()(pageOf(adminUserView));
 
-export const suspendUserInput = parsesTo<SuspendUserInput>()(
+export const suspendUserInput = schemaFor<SuspendUserInput>()(
   z.object({
     userId: z.uuid(),
     /** Kept on the account for other admins; never shown to the user. */
@@ -48,7 +47,7 @@ export const suspendUserInput = parsesTo<SuspendUserInput>()(
   }),
 );
 
-export const reinstateUserInput = parsesTo<ReinstateUserInput>()(z.object({ userId: z.uuid() }));
+export const reinstateUserInput = schemaFor<ReinstateUserInput>()(z.object({ userId: z.uuid() }));
 
 export const suspendPropertyInput = schemaFor<SuspendPropertyInput>()(
   z.object({

@@ -11,7 +11,7 @@ import {
   type VerifyEmailInput,
 } from '../domain/auth/auth.commands.ts';
 import type { AuthResult, RevokedView, SessionPage, SessionView } from '../domain/auth/auth.views.ts';
-import { parsesTo } from './parses-to.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 import { pageLimitInput, pageOf } from './shared.schemas.ts';
 import { meView, nameInput, phoneNumberInput } from './users.schemas.ts';
 
@@ -27,7 +27,7 @@ const password = z.string().min(1).max(4_096);
 /** A mailed single-use code (43 base64url characters as issued; the service decides if it is valid). */
 const oneTimeToken = z.string().trim().min(1).max(256);
 
-export const registerInput = parsesTo<RegisterInput>()(
+export const registerInput = schemaFor<RegisterInput>()(
   z.object({
     email,
     password: newPassword,
@@ -38,16 +38,16 @@ export const registerInput = parsesTo<RegisterInput>()(
   }),
 );
 
-export const loginInput = parsesTo<LoginInput>()(z.object({ email, password }));
+export const loginInput = schemaFor<LoginInput>()(z.object({ email, password }));
 
 /** register and login: the only copy of the session token, and the signed-in user. */
-export const authResult = parsesTo<AuthResult>()(z.object({ token: z.string(), user: meView }));
+export const authResult = schemaFor<AuthResult>()(z.object({ token: z.string(), user: meView }));
 
-export const revokedView = parsesTo<RevokedView>()(
+export const revokedView = schemaFor<RevokedView>()(
   z.object({ revokedCount: z.number().int().nonnegative() }),
 );
 
-export const sessionsInput = parsesTo<SessionsInput>()(
+export const sessionsInput = schemaFor<SessionsInput>()(
   z
     .object({
       /** `nextCursor` of the previous page, as returned; the length keeps absurd strings from the decoder. */
@@ -57,7 +57,7 @@ export const sessionsInput = parsesTo<SessionsInput>()(
     .prefault({}),
 );
 
-export const sessionView = parsesTo<SessionView>()(
+export const sessionView = schemaFor<SessionView>()(
   z.object({
     sessionId: z.uuid(),
     createdAt: z.date(),
@@ -70,18 +70,18 @@ export const sessionView = parsesTo<SessionView>()(
   }),
 );
 
-export const sessionPage = parsesTo<SessionPage>()(pageOf(sessionView));
+export const sessionPage = schemaFor<SessionPage>()(pageOf(sessionView));
 
 export const revokeSessionInput = z.object({ sessionId: z.uuid() });
 
-export const changePasswordInput = parsesTo<ChangePasswordInput>()(
+export const changePasswordInput = schemaFor<ChangePasswordInput>()(
   z.object({ currentPassword: password, newPassword }),
 );
 
-export const requestPasswordResetInput = parsesTo<RequestPasswordResetInput>()(z.object({ email }));
+export const requestPasswordResetInput = schemaFor<RequestPasswordResetInput>()(z.object({ email }));
 
-export const resetPasswordInput = parsesTo<ResetPasswordInput>()(
+export const resetPasswordInput = schemaFor<ResetPasswordInput>()(
   z.object({ token: oneTimeToken, newPassword }),
 );
 
-export const verifyEmailInput = parsesTo<VerifyEmailInput>()(z.object({ token: oneTimeToken }));
+export const verifyEmailInput = schemaFor<VerifyEmailInput>()(z.object({ token: oneTimeToken }));

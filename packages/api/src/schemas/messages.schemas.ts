@@ -4,7 +4,6 @@ import {
   type ListMessagesInput,
   type MarkConversationReadInput,
   MESSAGE_BODY_MAX_LENGTH,
-  MESSAGE_PAGE_SIZE,
   type SendMessageInput,
   type StartConversationInput,
 } from '../domain/messages/message.commands.ts';
@@ -17,14 +16,14 @@ import type {
   ParticipantView,
   StartedConversationView,
 } from '../domain/messages/message.views.ts';
-import { parsesTo } from './parses-to.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 
 const messageBody = z.string().trim().min(1).max(MESSAGE_BODY_MAX_LENGTH);
 
-const listPage = { cursor: keysetCursorInput, limit: pageLimitInput(MESSAGE_PAGE_SIZE) };
+const listPage = { cursor: keysetCursorInput, limit: pageLimitInput() };
 
-export const messageView = parsesTo<MessageView>()(
+export const messageView = schemaFor<MessageView>()(
   z.object({
     messageId: z.uuid(),
     conversationId: z.uuid(),
@@ -38,7 +37,7 @@ export const messageView = parsesTo<MessageView>()(
 );
 
 /** The other side of a conversation as the viewer sees them: first name and avatar (SPEC §4). */
-export const participantView = parsesTo<ParticipantView>()(
+export const participantView = schemaFor<ParticipantView>()(
   z.object({
     userId: z.uuid(),
     firstName: z.string(),
@@ -47,7 +46,7 @@ export const participantView = parsesTo<ParticipantView>()(
 );
 
 /** One conversation in the viewer's inbox. */
-export const conversationView = parsesTo<ConversationView>()(
+export const conversationView = schemaFor<ConversationView>()(
   z.object({
     conversationId: z.uuid(),
     property: z.object({ propertyId: z.uuid(), name: z.string() }),
@@ -68,7 +67,7 @@ export const conversationView = parsesTo<ConversationView>()(
  * Opens (or reuses) the conversation about a listing — before booking, as its would-be guest — or about a
  * booking, as its guest or host, and sends the first message.
  */
-export const startConversationInput = parsesTo<StartConversationInput>()(
+export const startConversationInput = schemaFor<StartConversationInput>()(
   z.object({
     propertyId: z.uuid(),
     bookingId: z.uuid().optional(),
@@ -76,38 +75,38 @@ export const startConversationInput = parsesTo<StartConversationInput>()(
   }),
 );
 
-export const startedConversationView = parsesTo<StartedConversationView>()(
+export const startedConversationView = schemaFor<StartedConversationView>()(
   z.object({ conversation: conversationView, message: messageView }),
 );
 
-export const sendMessageInput = parsesTo<SendMessageInput>()(
+export const sendMessageInput = schemaFor<SendMessageInput>()(
   z.object({ conversationId: z.uuid(), messageBody }),
 );
 
-export const listConversationsInput = parsesTo<ListConversationsInput>()(
+export const listConversationsInput = schemaFor<ListConversationsInput>()(
   z
     .object(listPage)
     // `messages.conversations()` with no input lists the first page.
     .prefault({}),
 );
 
-export const conversationList = parsesTo<ConversationList>()(pageOf(conversationView));
+export const conversationList = schemaFor<ConversationList>()(pageOf(conversationView));
 
-export const listMessagesInput = parsesTo<ListMessagesInput>()(
+export const listMessagesInput = schemaFor<ListMessagesInput>()(
   z.object({ conversationId: z.uuid(), ...listPage }),
 );
 
-export const messageList = parsesTo<MessageList>()(pageOf(messageView));
+export const messageList = schemaFor<MessageList>()(pageOf(messageView));
 
 /** Marks messages to the viewer read: all of them, or that one and every older one. */
-export const markConversationReadInput = parsesTo<MarkConversationReadInput>()(
+export const markConversationReadInput = schemaFor<MarkConversationReadInput>()(
   z.object({
     conversationId: z.uuid(),
     upToMessageId: z.uuid().optional(),
   }),
 );
 
-export const conversationReadView = parsesTo<ConversationReadView>()(
+export const conversationReadView = schemaFor<ConversationReadView>()(
   z.object({
     /** Messages this call marked read. */
     markedRead: z.number().int().nonnegative(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { paymentMethods } from '../domain/bookings/booking.types.ts';
-import { type ListPayoutsInput, PAYOUT_PAGE_SIZE } from '../domain/payments/payment.commands.ts';
+import type { ListPayoutsInput } from '../domain/payments/payment.commands.ts';
 import type { PaymentList, PaymentView, PayoutList, PayoutView } from '../domain/payments/payment.views.ts';
-import { parsesTo } from './parses-to.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 
 export const paymentKinds = ['charge', 'refund'] as const;
@@ -10,7 +10,7 @@ export const paymentStatuses = ['pending', 'succeeded', 'failed'] as const;
 export const payoutStatuses = ['scheduled', 'released', 'canceled'] as const;
 
 /** A charge or a refund of a booking, as its guest, its host and admins see it. */
-export const paymentView = parsesTo<PaymentView>()(
+export const paymentView = schemaFor<PaymentView>()(
   z.object({
     paymentId: z.uuid(),
     bookingId: z.uuid(),
@@ -33,10 +33,10 @@ export const paymentView = parsesTo<PaymentView>()(
 
 export const listPaymentsForBookingInput = z.object({ bookingId: z.uuid() });
 
-export const paymentList = parsesTo<PaymentList>()(z.object({ items: z.array(paymentView) }));
+export const paymentList = schemaFor<PaymentList>()(z.object({ items: z.array(paymentView) }));
 
 /** What a host is paid for a stay: subtotal + cleaning fee − the 3 % host fee, released a day after check-in. */
-export const payoutView = parsesTo<PayoutView>()(
+export const payoutView = schemaFor<PayoutView>()(
   z.object({
     payoutId: z.uuid(),
     bookingId: z.uuid(),
@@ -53,14 +53,14 @@ export const payoutView = parsesTo<PayoutView>()(
 );
 
 /** The caller's own payouts, newest first. */
-export const listPayoutsInput = parsesTo<ListPayoutsInput>()(
+export const listPayoutsInput = schemaFor<ListPayoutsInput>()(
   z
     .object({
       status: z.enum(payoutStatuses).optional(),
       cursor: keysetCursorInput,
-      limit: pageLimitInput(PAYOUT_PAGE_SIZE),
+      limit: pageLimitInput(),
     })
     .prefault({}),
 );
 
-export const payoutList = parsesTo<PayoutList>()(pageOf(payoutView));
+export const payoutList = schemaFor<PayoutList>()(pageOf(payoutView));

@@ -4,19 +4,18 @@ import {
   type ListReviewsInput,
   RATING_MAX,
   RATING_MIN,
-  REVIEW_PAGE_SIZE,
   REVIEW_TEXT_MAX_LENGTH,
   type RespondToReviewInput,
 } from '../domain/reviews/review.commands.ts';
 import type { ReviewAuthorView, ReviewList, ReviewView } from '../domain/reviews/review.views.ts';
-import { parsesTo } from './parses-to.ts';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 
 const reviewText = z.string().trim().min(1).max(REVIEW_TEXT_MAX_LENGTH);
 const rating = z.number().int().min(RATING_MIN).max(RATING_MAX);
 
 /** The author as a review shows them: first name and avatar only (SPEC §4: never email or phone). */
-export const reviewAuthorView = parsesTo<ReviewAuthorView>()(
+export const reviewAuthorView = schemaFor<ReviewAuthorView>()(
   z.object({
     userId: z.uuid(),
     firstName: z.string(),
@@ -24,7 +23,7 @@ export const reviewAuthorView = parsesTo<ReviewAuthorView>()(
   }),
 );
 
-export const reviewView = parsesTo<ReviewView>()(
+export const reviewView = schemaFor<ReviewView>()(
   z.object({
     reviewId: z.uuid(),
     propertyId: z.uuid(),
@@ -38,7 +37,7 @@ export const reviewView = parsesTo<ReviewView>()(
   }),
 );
 
-export const createReviewInput = parsesTo<CreateReviewInput>()(
+export const createReviewInput = schemaFor<CreateReviewInput>()(
   z.object({
     bookingId: z.uuid(),
     rating,
@@ -46,22 +45,22 @@ export const createReviewInput = parsesTo<CreateReviewInput>()(
   }),
 );
 
-export const listReviewsInput = parsesTo<ListReviewsInput>()(
+export const listReviewsInput = schemaFor<ListReviewsInput>()(
   z.object({
     propertyId: z.uuid(),
     cursor: keysetCursorInput,
-    limit: pageLimitInput(REVIEW_PAGE_SIZE),
+    limit: pageLimitInput(),
   }),
 );
 
-export const reviewList = parsesTo<ReviewList>()(pageOf(reviewView));
+export const reviewList = schemaFor<ReviewList>()(pageOf(reviewView));
 
 /**
  * The host's answer is `hostResponse` (SPEC §5: the column's camelCase, as reviews show it). SDK 0.1.0 sent
  * it as `response`, which stays accepted, deprecated, for one release: exactly one of the two. Either way
  * the parsed input is the domain's command, `{ reviewId, response }`.
  */
-export const respondToReviewInput = parsesTo<RespondToReviewInput>()(
+export const respondToReviewInput = schemaFor<RespondToReviewInput>()(
   z
     .object({
       reviewId: z.uuid(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaFor } from '../domain/shared/schema-for.ts';
 import {
   AVATAR_URL_MAX_LENGTH,
   BIO_MAX_LENGTH,
@@ -6,10 +7,9 @@ import {
   type UpdateProfileInput,
 } from '../domain/users/user.commands.ts';
 import type { MeView, PublicProfileView } from '../domain/users/user.views.ts';
-import { parsesTo } from './parses-to.ts';
 
 /** The signed-in user's own view: the only view with email and phone (SPEC §4 privacy). */
-export const meView = parsesTo<MeView>()(
+export const meView = schemaFor<MeView>()(
   z.object({
     userId: z.uuid(),
     email: z.string(),
@@ -26,7 +26,7 @@ export const meView = parsesTo<MeView>()(
 );
 
 /** Anyone's view of a user: never email or phone. */
-export const publicProfileView = parsesTo<PublicProfileView>()(
+export const publicProfileView = schemaFor<PublicProfileView>()(
   z.object({
     userId: z.uuid(),
     firstName: z.string(),
@@ -61,7 +61,7 @@ export const nameInput = z.string().trim().min(1).max(NAME_MAX_LENGTH);
  * them); an unknown key is refused rather than silently ignored. `null` clears an optional field, and
  * an empty bio counts as none.
  */
-export const updateProfileInput = parsesTo<UpdateProfileInput>()(
+export const updateProfileInput = schemaFor<UpdateProfileInput>()(
   z.strictObject({
     firstName: nameInput.optional(),
     lastName: nameInput.optional(),

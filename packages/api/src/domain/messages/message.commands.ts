@@ -1,8 +1,7 @@
-import type { PageRequest, PageSize } from '../shared/page.ts';
+import type { PageRequest } from '../shared/page.ts';
 
 /** Trimmed, never empty; the database CHECKs the same bound on messages.message_body. */
 export const MESSAGE_BODY_MAX_LENGTH = 5000;
-export const MESSAGE_PAGE_SIZE = { default: 20, max: 50 } as const satisfies PageSize;
 
 /**
  * Opens (or reuses) the conversation about a listing — before booking, as its would-be guest — or about a

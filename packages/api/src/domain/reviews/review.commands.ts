@@ -1,11 +1,10 @@
-import type { PageRequest, PageSize } from '../shared/page.ts';
+import type { PageRequest } from '../shared/page.ts';
 
 /** SPEC §3: a rating is a whole number of stars, 1 to 5; the database CHECKs the same. */
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;
 /** A comment or a host response: trimmed, never empty; the database CHECKs the same bound. */
 export const REVIEW_TEXT_MAX_LENGTH = 5000;
-export const REVIEW_PAGE_SIZE = { default: 20, max: 50 } as const satisfies PageSize;
 
 /** A guest's review of a completed stay of theirs (SPEC §4 Reviews). */
 export interface CreateReviewInput {

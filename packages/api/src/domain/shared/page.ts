@@ -10,7 +10,7 @@ export interface PageRequest {
   limit: number;
 }
 
-/** How many items a list returns when not told, and the most it returns when told. */
+/** How many items a list returns when not told, and the most it returns when told (page.limits.ts has the usual ones). */
 export interface PageSize {
   default: number;
   max: number;
