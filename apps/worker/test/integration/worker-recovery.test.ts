@@ -170,8 +170,9 @@ describe('worker crash recovery', () => {
 
   it('releases the jobs of a process that dies while this worker runs, on the next sweep', async () => {
     const worker = await start({ recovery: { sweepIntervalMs: 200 } });
-    await registerProcess({ id: DEAD, pid: await deadPid(), workerIds: ['pool-died-later'] });
+    // The job first: a sweep between the two writes would otherwise forget the dead row before its lock exists.
     await lockedEmailJob('held by a process that died later', 'pool-died-later');
+    await registerProcess({ id: DEAD, pid: await deadPid(), workerIds: ['pool-died-later'] });
 
     await until(() => mailed('held by a process that died later'));
     expect(await registeredIds()).toEqual([worker.registration.workerProcessId]);
