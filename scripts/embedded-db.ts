@@ -3,7 +3,7 @@
  * its own, so a terminal's Ctrl-C reaches the server and worker — which drain — but not PostgreSQL).
  * Sends `{ url }` once ready; stops PostgreSQL on SIGTERM or when the parent goes away.
  */
-import { createLogger, loadConfig, resolveDatabase } from '@stayhub/api';
+import { createLogger, loadConfig, resolveDatabase } from '@stayhub/api/runtime';
 import { explainStartupFailure } from '@stayhub/db';
 
 const config = loadConfig();

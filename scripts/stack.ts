@@ -6,7 +6,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, hashPassword, loadConfig } from '@stayhub/api';
+import { createLogger, hashPassword, loadConfig } from '@stayhub/api/runtime';
 import {
   createDb,
   createPool,

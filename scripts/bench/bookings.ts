@@ -27,7 +27,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createLogger, enqueue, loadConfig, openRuntime } from '@stayhub/api';
+import { createLogger, enqueue, loadConfig, openRuntime } from '@stayhub/api/runtime';
 import { createDb, createPool, migrateToLatest, withDatabase } from '@stayhub/db';
 import { startTestServer } from '@stayhub/db/testing';
 import { createStayHubClient, type StayHubClient } from '@stayhub/sdk';

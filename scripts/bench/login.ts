@@ -16,15 +16,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { transformer } from '@stayhub/api';
 import {
   createLogger,
   hashPassword,
   loadConfig,
   openRuntime,
   resolveDatabase,
-  transformer,
   verifyPassword,
-} from '@stayhub/api';
+} from '@stayhub/api/runtime';
 import { createDb, createPool, migrateToLatest, withDatabase } from '@stayhub/db';
 import { buildServer } from '../../apps/server/src/app.ts';
 import { fmt, positiveInt, progress } from './support.ts';

@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createLogger, loadConfig, openRuntime } from '@stayhub/api';
+import { createLogger, loadConfig, openRuntime } from '@stayhub/api/runtime';
 import { createDb, createPool, migrateToLatest, withDatabase } from '@stayhub/db';
 import { describePerfSeed, progressReporter, seedPerf } from '@stayhub/db/seed';
 import { dropDatabase, startTestServer } from '@stayhub/db/testing';

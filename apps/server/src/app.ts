@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import {
-  type AppRouter,
-  appRouter,
-  bearerToken,
-  type Config,
-  createContextInner,
-  type Deps,
-} from '@stayhub/api';
+import { type AppRouter, appRouter, bearerToken, createContextInner } from '@stayhub/api';
+import type { Config, Deps } from '@stayhub/api/runtime';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';

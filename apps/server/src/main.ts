@@ -1,4 +1,4 @@
-import { createLogger, loadConfig, onShutdownSignal, openRuntime } from '@stayhub/api';
+import { createLogger, loadConfig, onShutdownSignal, openRuntime } from '@stayhub/api/runtime';
 import { buildServer } from './app.ts';
 
 /** `pnpm --filter @stayhub/server start`: serve until SIGTERM/SIGINT, then drain and close. */

@@ -1,4 +1,4 @@
-import { checkHealth, type Deps } from '@stayhub/api';
+import { checkHealth, type Deps } from '@stayhub/api/runtime';
 
 export interface Readiness {
   ready: boolean;

@@ -1,4 +1,5 @@
-import { typeParsers } from '@stayhub/db';
+import { type PoolOptions, typeParsers } from '@stayhub/db';
+import type { PostgresPool } from 'kysely';
 import pg from 'pg';
 
 type ConnectCallback = (
@@ -8,7 +9,8 @@ type ConnectCallback = (
 ) => void;
 
 /**
- * graphile-worker's pool, with a gate on handing out connections. graphile-worker creates its pool id
+ * The worker process's one pool (STYLE "Jobs"), shared by graphile-worker and the services its tasks call,
+ * with a gate on handing out connections. graphile-worker creates its pool id
  * (the id it writes into jobs.locked_by) inside run() and its workers start taking jobs at once; closing
  * the gate on 'pool:create' until that id is in the worker registry means no job is ever locked under an
  * id the registry does not know, so even a crash on the very first job is recoverable. pg's own
@@ -17,12 +19,7 @@ type ConnectCallback = (
 export class GatedPool extends pg.Pool {
   #gate: Promise<void> = Promise.resolve();
 
-  constructor(options: {
-    connectionString: string;
-    max: number;
-    applicationName: string;
-    onError: (err: Error) => void;
-  }) {
+  constructor(options: Required<PoolOptions>) {
     super({
       connectionString: options.connectionString,
       max: options.max,
@@ -39,6 +36,15 @@ export class GatedPool extends pg.Pool {
   holdUntil(opened: Promise<void>): void {
     this.#gate = opened;
   }
+
+  /**
+   * The same connections past the gate, for the worker registry: the gate waits on the registry's write,
+   * so that write must not wait on the gate. Ending it is a no-op; whoever owns the pool ends the pool.
+   */
+  readonly ungated: PostgresPool = {
+    connect: () => super.connect(),
+    end: async () => {},
+  };
 
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;

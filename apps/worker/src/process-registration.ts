@@ -1,7 +1,7 @@
+import type { Deps } from '@stayhub/api/runtime';
 import {
   currentWorkerHost,
   DEFAULT_STALE_AFTER_MS,
-  type Deps,
   deregisterWorkerProcess,
   type RecoveredWorkerProcess,
   type RegistryWrite,
@@ -9,7 +9,7 @@ import {
   recoverDeadWorkerProcesses,
   registerWorkerProcess,
   type WorkerHost,
-} from '@stayhub/api';
+} from '@stayhub/api/worker';
 import type { Logger } from 'pino';
 
 export interface RecoveryTimings {

@@ -1,13 +1,16 @@
 import { EventEmitter } from 'node:events';
-import { createTaskList, crontab, type Deps } from '@stayhub/api';
+import type { Deps } from '@stayhub/api/runtime';
+import { createTaskList, crontab } from '@stayhub/api/worker';
+import { createDb } from '@stayhub/db';
 import { type Runner, run, type WorkerEvents, Logger as WorkerLogger } from 'graphile-worker';
 import type { Logger } from 'pino';
-import { GatedPool } from './gated-pool.ts';
+import type { GatedPool } from './gated-pool.ts';
 import { defaultRecoveryTimings, ProcessRegistration, type RecoveryTimings } from './process-registration.ts';
 
 export interface WorkerOptions {
   deps: Deps;
-  databaseUrl: string;
+  /** The process's one pool, also behind `deps.db` in production; its owner ends it after `stop()`. */
+  pgPool: GatedPool;
   concurrency: number;
   pollIntervalMs: number;
   logger: Logger;
@@ -31,7 +34,7 @@ export interface StartedWorker {
   runner: Runner;
   /** This process's row in the worker registry. */
   registration: ProcessRegistration;
-  /** Waits for running jobs to finish, deregisters, then releases the worker's own pool. */
+  /** Waits for running jobs to finish, then deregisters; the pool stays open for its owner to end. */
   stop(): Promise<void>;
 }
 
@@ -42,20 +45,16 @@ export interface StartedWorker {
  */
 export async function startWorker(options: WorkerOptions): Promise<StartedWorker> {
   const timings = { ...defaultRecoveryTimings, ...options.recovery };
-  const registration = await ProcessRegistration.register(options.deps.db, options.logger, timings);
+  const { pgPool } = options;
+  // The registry writes past the pool's gate, because the gate waits on them (gated-pool.ts).
+  const registryDb = createDb({ pool: pgPool.ungated });
+  const registration = await ProcessRegistration.register(registryDb, options.logger, timings);
   try {
     await registration.sweep();
   } catch (err) {
     await registration.deregister();
     throw err;
   }
-  // STYLE "Jobs": one pool per worker process, sized ≥ concurrency + 2 (job locks, cron, LISTEN).
-  const pgPool = new GatedPool({
-    connectionString: options.databaseUrl,
-    max: options.concurrency + 2,
-    applicationName: 'stayhub-worker',
-    onError: (err) => options.logger.warn({ err }, 'idle worker connection failed'),
-  });
   // Passed in rather than read from runner.events: the pool and its workers are created (and start taking
   // jobs) inside run(), before it returns. graphile-worker 0.17 writes the pool id into locked_by; the
   // worker ids are recorded too, so the registry stays right if a version locks per worker again. The
@@ -77,7 +76,6 @@ export async function startWorker(options: WorkerOptions): Promise<StartedWorker
     });
   } catch (err) {
     await registration.deregister();
-    await pgPool.end();
     throw err;
   }
   await registration.written();
@@ -89,7 +87,6 @@ export async function startWorker(options: WorkerOptions): Promise<StartedWorker
       registration.stopTimers();
       await runner.stop();
       await registration.deregister();
-      await pgPool.end();
     },
   };
 }

@@ -5,8 +5,10 @@ import {
   createPool,
   type EmbeddedHandle,
   embeddedDataDir,
+  type PoolOptions,
   startEmbeddedPostgres,
 } from '@stayhub/db';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Deps } from './domain/deps.ts';
@@ -41,20 +43,40 @@ export async function resolveDatabase(
   return { url: embedded.url, embedded };
 }
 
-export interface Runtime {
+export interface Runtime<P extends pg.Pool = pg.Pool> {
   deps: Deps;
   databaseUrl: string;
+  /** The process's one database pool, behind `deps.db`; `close()` ends it. */
+  pool: P;
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions<P extends pg.Pool> {
+  poolMax?: number;
+  clock?: Clock;
+  applicationName?: string;
+  /** Builds the pool (the worker's gated pool, say); a plain pg pool otherwise. */
+  createPool?: (options: Required<PoolOptions>) => P;
+}
+
 /** The composition root shared by the server and the worker: every dependency built once from config. */
+export async function openRuntime<P extends pg.Pool>(
+  config: Config,
+  logger: Logger,
+  options: RuntimeOptions<P> & { createPool: (options: Required<PoolOptions>) => P },
+): Promise<Runtime<P>>;
 export async function openRuntime(
   config: Config,
   logger: Logger,
-  options: { poolMax?: number; clock?: Clock; applicationName?: string } = {},
+  options?: RuntimeOptions<pg.Pool>,
+): Promise<Runtime>;
+export async function openRuntime(
+  config: Config,
+  logger: Logger,
+  options: RuntimeOptions<pg.Pool> = {},
 ): Promise<Runtime> {
   const database = await resolveDatabase(config, logger);
-  const pool = createPool({
+  const pool = (options.createPool ?? createPool)({
     connectionString: database.url,
     max: options.poolMax ?? config.DATABASE_POOL_MAX,
     applicationName: options.applicationName ?? 'stayhub',
@@ -83,6 +105,7 @@ export async function openRuntime(
   return {
     deps,
     databaseUrl: database.url,
+    pool,
     close: async () => {
       await deps.cache.close();
       await redis?.quit().catch(() => redis.disconnect());

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.generated.ts';
 
@@ -56,7 +56,8 @@ export function createPool({
   return pool;
 }
 
-export function createDb(options: PoolOptions | { pool: pg.Pool }): Kysely<DB> {
+/** Over a pool of its own, or over any pool-like `connect`/`end` (the worker's pool shares one, gated-pool.ts). */
+export function createDb(options: PoolOptions | { pool: PostgresPool }): Kysely<DB> {
   const pool = 'pool' in options ? options.pool : createPool(options);
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { enqueue, readMailbox } from '@stayhub/api';
+import { enqueue, readMailbox } from '@stayhub/api/runtime';
 import { useTestDatabase } from '@stayhub/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually, freePort, startApp } from '../support/processes.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock } from '@stayhub/api';
+import { ManualClock } from '@stayhub/api/runtime';
 import { runJobsDueBy, useTestDeps } from '@stayhub/api/testing';
 import { createStayHubClient } from '@stayhub/sdk';
 import pino from 'pino';

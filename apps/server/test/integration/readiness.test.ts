@@ -1,4 +1,4 @@
-import { createCache, createRedis } from '@stayhub/api';
+import { createCache, createRedis } from '@stayhub/api/runtime';
 import { useTestDeps } from '@stayhub/api/testing';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';

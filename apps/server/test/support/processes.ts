@@ -37,16 +37,23 @@ export interface AppProcess {
 /**
  * Starts one of the real entry points as its own process: apps/<app>/src/main.ts through tsx (the workspace
  * packages' TypeScript sources, by the `@stayhub/source` export condition), or with `compiled` the built
- * apps/<app>/dist/main.js with plain node, as production runs it.
+ * apps/<app>/dist/main.js with plain node, as production runs it. `preload` modules are `--import`ed after tsx.
  */
 export function startApp(
   app: 'server' | 'worker',
   env: Record<string, string>,
-  options: { compiled?: boolean } = {},
+  options: { compiled?: boolean; preload?: string[] } = {},
 ): AppProcess {
+  const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
   const args = options.compiled
-    ? [path.join(repoRoot, `apps/${app}/dist/main.js`)]
-    : ['--conditions=@stayhub/source', '--import', 'tsx', path.join(repoRoot, `apps/${app}/src/main.ts`)];
+    ? [...preload, path.join(repoRoot, `apps/${app}/dist/main.js`)]
+    : [
+        '--conditions=@stayhub/source',
+        '--import',
+        'tsx',
+        ...preload,
+        path.join(repoRoot, `apps/${app}/src/main.ts`),
+      ];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },

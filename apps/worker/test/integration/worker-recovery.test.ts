@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { currentWorkerHost, enqueue, readMailbox } from '@stayhub/api';
+import { enqueue, readMailbox } from '@stayhub/api/runtime';
 import { useTestDeps } from '@stayhub/api/testing';
+import { currentWorkerHost } from '@stayhub/api/worker';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GatedPool } from '../../src/gated-pool.ts';
@@ -11,10 +12,18 @@ const deps = await useTestDeps();
 const host = currentWorkerHost();
 
 const running: StartedWorker[] = [];
+const pools: GatedPool[] = [];
 async function start(overrides: Partial<WorkerOptions> = {}): Promise<StartedWorker> {
+  const pgPool = new GatedPool({
+    connectionString: deps.databaseUrl,
+    max: 5,
+    applicationName: 'stayhub-test-worker',
+    onError: (err) => deps.logger.warn({ err }, 'idle worker connection failed'),
+  });
+  pools.push(pgPool);
   const worker = await startWorker({
     deps,
-    databaseUrl: deps.databaseUrl,
+    pgPool,
     concurrency: 2,
     pollIntervalMs: 100,
     logger: deps.logger,
@@ -30,6 +39,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await Promise.all(running.splice(0).map((w) => w.stop()));
+  await Promise.all(pools.splice(0).map((pool) => pool.end()));
 });
 
 /** The pid of a process that has exited: nothing runs under it now. */

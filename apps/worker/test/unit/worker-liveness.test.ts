@@ -1,4 +1,4 @@
-import { judgeWorkerProcess, type RegisteredWorkerProcess, type WorkerHost } from '@stayhub/api';
+import { judgeWorkerProcess, type RegisteredWorkerProcess, type WorkerHost } from '@stayhub/api/worker';
 import { describe, expect, it } from 'vitest';
 
 const self: WorkerHost = { hostname: 'host-a', pidNamespace: 'pid:[1]', pid: 100 };
