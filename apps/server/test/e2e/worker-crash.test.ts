@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appRouter, createContextInner } from '@stayhub/api';
 import { enqueue, readMailbox } from '@stayhub/api/runtime';
-import { createProperty, createSignedInUser, createUser, useTestDeps } from '@stayhub/api/testing';
+import { callerFor, createProperty, createSignedInUser, createUser, useTestDeps } from '@stayhub/api/testing';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AppProcess, eventually, startApp } from '../support/processes.ts';
@@ -132,7 +131,7 @@ async function instantBooking(offsetDays: number) {
   const host = await createUser(deps.db, { role: 'host' });
   const { propertyId } = await createProperty(deps.db, host.userId, { instant_book: true });
   const guest = await createSignedInUser(deps);
-  const caller = appRouter.createCaller(createContextInner({ deps, token: guest.token }));
+  const caller = callerFor(deps, { token: guest.token });
   const booking = await caller.bookings.create({
     propertyId,
     ...stayDates(offsetDays),

@@ -1,3 +1,17 @@
+export {
+  type Caller,
+  type CallerRole,
+  callerAs,
+  callerFor,
+  type Failure,
+  failureFrom,
+  failureOf,
+  nextIp,
+  outcomeOf,
+  type SignedIn,
+  signedIn,
+  trpcErrorOf,
+} from './callers.ts';
 export { type TestDeps, useTestDeps } from './deps.ts';
 export {
   createBooking,

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../../src/domain/errors.ts';
-import { createSignedInUser, useTestDeps } from '../../src/testing/index.ts';
+import { createSignedInUser, trpcErrorOf, useTestDeps } from '../../src/testing/index.ts';
 import { createContextInner } from '../../src/trpc/context.ts';
 import { createCallerFactory, router } from '../../src/trpc/init.ts';
 import {
@@ -83,16 +82,6 @@ async function overHttp(path: string, input: unknown) {
   return { status: response.status, error: body.error.json };
 }
 
-async function failure(call: () => Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('domain error mapping', () => {
   it.each([
     ['validation', 'BAD_REQUEST', 'START_IN_PAST', 400],
@@ -104,7 +93,7 @@ describe('domain error mapping', () => {
     ['payment', 'PAYMENT_REQUIRED', 'PAYMENT_DECLINED', 402],
     ['limited', 'TOO_MANY_REQUESTS', 'RATE_LIMITED', 429],
   ])('maps a %s error to %s with reason %s', async (kind, code, reason, status) => {
-    const error = await failure(() => caller.fail({ kind }));
+    const error = await trpcErrorOf(() => caller.fail({ kind }));
     expect(error.code).toBe(code);
     expect(getHTTPStatusCodeFromError(error)).toBe(status);
     expect((error.cause as DomainError).reason).toBe(reason);
@@ -135,13 +124,13 @@ describe('domain error mapping', () => {
 
 describe('procedure bases', () => {
   it('refuses an anonymous caller on an authed procedure', async () => {
-    const error = await failure(() => caller.authed());
+    const error = await trpcErrorOf(() => caller.authed());
     expect(error.code).toBe('UNAUTHORIZED');
   });
 
   it('refuses an unknown token', async () => {
     const stranger = createCallerFactory(probe)(createContextInner({ deps, token: 'not-a-real-token' }));
-    const error = await failure(() => stranger.admin());
+    const error = await trpcErrorOf(() => stranger.admin());
     expect(error.code).toBe('UNAUTHORIZED');
   });
 });
@@ -156,14 +145,14 @@ describe('who may call what', () => {
 
   it('refuses a guest on host and admin procedures', async () => {
     const guest = await createSignedInUser(deps);
-    expect((await failure(() => as(guest.token).host())).code).toBe('FORBIDDEN');
-    expect((await failure(() => as(guest.token).admin())).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf(() => as(guest.token).host())).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf(() => as(guest.token).admin())).code).toBe('FORBIDDEN');
   });
 
   it('lets a host in as a host but refuses them admin procedures', async () => {
     const host = await createSignedInUser(deps, { role: 'host' });
     expect(await as(host.token).host()).toBe('host');
-    expect((await failure(() => as(host.token).admin())).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf(() => as(host.token).admin())).code).toBe('FORBIDDEN');
   });
 
   it('lets an admin call admin procedures', async () => {
@@ -173,7 +162,7 @@ describe('who may call what', () => {
 
   it('refuses a suspended user with ACCOUNT_SUSPENDED', async () => {
     const suspended = await createSignedInUser(deps, { status: 'suspended' });
-    const error = await failure(() => as(suspended.token).authed());
+    const error = await trpcErrorOf(() => as(suspended.token).authed());
     expect(error.code).toBe('UNAUTHORIZED');
     expect((error.cause as DomainError).reason).toBe('ACCOUNT_SUSPENDED');
   });

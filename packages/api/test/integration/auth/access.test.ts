@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSignedInUser, TEST_PASSWORD, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failure, newEmail, STRONG_PASSWORD } from './helpers.ts';
+import {
+  callerFor,
+  createSignedInUser,
+  failureOf,
+  TEST_PASSWORD,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
+import { newEmail, STRONG_PASSWORD } from './helpers.ts';
 
 const deps = await useTestDeps();
 
@@ -23,18 +29,20 @@ const authed: Array<[string, (caller: Caller, mySessionId: string) => Promise<un
 
 describe('who may call the auth procedures', () => {
   it.each(authed)('refuses an anonymous caller on %s with UNAUTHORIZED', async (_, call) => {
-    const error = await failure(() => call(callerFor(deps), NO_SESSION));
+    const error = await failureOf(() => call(callerFor(deps), NO_SESSION));
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', reason: 'UNAUTHENTICATED' });
   });
 
   it.each(authed)('refuses an unknown token on %s with UNAUTHORIZED', async (_, call) => {
-    const error = await failure(() => call(callerFor(deps, { token: 'A'.repeat(43) }), NO_SESSION));
+    const error = await failureOf(() => call(callerFor(deps, { token: 'A'.repeat(43) }), NO_SESSION));
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', reason: 'UNAUTHENTICATED' });
   });
 
   it.each(authed)('refuses a suspended user on %s with ACCOUNT_SUSPENDED', async (_, call) => {
     const suspended = await createSignedInUser(deps, { email: newEmail(), status: 'suspended' });
-    const error = await failure(() => call(callerFor(deps, { token: suspended.token }), suspended.sessionId));
+    const error = await failureOf(() =>
+      call(callerFor(deps, { token: suspended.token }), suspended.sessionId),
+    );
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', reason: 'ACCOUNT_SUSPENDED' });
   });
 
@@ -56,11 +64,11 @@ describe('who may call the auth procedures', () => {
     await expect(anonymous.auth.login({ email, password: STRONG_PASSWORD })).resolves.toHaveProperty('token');
     await expect(anonymous.auth.requestPasswordReset({ email })).resolves.toEqual({ ok: true });
     expect(
-      await failure(() =>
+      await failureOf(() =>
         anonymous.auth.resetPassword({ token: 'A'.repeat(43), newPassword: STRONG_PASSWORD }),
       ),
     ).toMatchObject({ reason: 'INVALID_TOKEN' });
-    expect(await failure(() => anonymous.auth.verifyEmail({ token: 'A'.repeat(43) }))).toMatchObject({
+    expect(await failureOf(() => anonymous.auth.verifyEmail({ token: 'A'.repeat(43) }))).toMatchObject({
       reason: 'INVALID_TOKEN',
     });
   });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { startSession } from '../../../src/domain/auth/session.service.ts';
-import { createSignedInUser, TEST_PASSWORD, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failure, STRONG_PASSWORD } from './helpers.ts';
+import {
+  callerFor,
+  createSignedInUser,
+  failureOf,
+  TEST_PASSWORD,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
+import { STRONG_PASSWORD } from './helpers.ts';
 
 const deps = await useTestDeps();
 
@@ -18,13 +24,13 @@ describe('auth.changePassword', () => {
     });
 
     expect(result).toEqual({ revokedCount: 1 });
-    expect(await failure(() => callerFor(deps, { token: other.token }).auth.sessions())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: other.token }).auth.sessions())).toMatchObject({
       code: 'UNAUTHORIZED',
     });
     const { items } = await callerFor(deps, { token: user.token }).auth.sessions();
     expect(items.map((s) => s.sessionId)).toEqual([user.sessionId]);
     const login = (password: string) => callerFor(deps).auth.login({ email: user.email, password });
-    expect((await failure(() => login(TEST_PASSWORD))).reason).toBe('INVALID_CREDENTIALS');
+    expect((await failureOf(() => login(TEST_PASSWORD))).reason).toBe('INVALID_CREDENTIALS');
     await expect(login(STRONG_PASSWORD)).resolves.toHaveProperty('token');
   });
 
@@ -45,7 +51,7 @@ describe('auth.changePassword', () => {
 
   it('refuses a wrong current password with INVALID_CREDENTIALS on that field, changing nothing', async () => {
     const user = await createSignedInUser(deps);
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps, { token: user.token }).auth.changePassword({
         currentPassword: 'not my password',
         newPassword: STRONG_PASSWORD,
@@ -66,7 +72,7 @@ describe('auth.changePassword', () => {
     ['common', 'TrustNo1'],
   ])('refuses a %s new password with WEAK_PASSWORD on newPassword', async (_, newPassword) => {
     const user = await createSignedInUser(deps);
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps, { token: user.token }).auth.changePassword({
         currentPassword: TEST_PASSWORD,
         newPassword,
@@ -83,11 +89,11 @@ describe('auth.changePassword', () => {
     const user = await createSignedInUser(deps);
     const me = callerFor(deps, { token: user.token });
     for (let i = 0; i < rateLimits.changePasswordPerUser.points; i++) {
-      await failure(() =>
+      await failureOf(() =>
         me.auth.changePassword({ currentPassword: `guess-${i}`, newPassword: STRONG_PASSWORD }),
       );
     }
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       me.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: STRONG_PASSWORD }),
     );
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createSignedInUser, useTestDeps } from '../../../src/testing/index.ts';
-import {
-  callerFor,
-  codeMailedTo,
-  failure,
-  mailsTo,
-  newEmail,
-  queuedJobs,
-  runQueuedJobs,
-  STRONG_PASSWORD,
-} from './helpers.ts';
+import { callerFor, createSignedInUser, failureOf, useTestDeps } from '../../../src/testing/index.ts';
+import { codeMailedTo, mailsTo, newEmail, queuedJobs, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
 
 const clock = new ManualClock(new Date());
 const deps = await useTestDeps({ clock });
@@ -55,14 +46,14 @@ describe('auth.verifyEmail', () => {
   it('accepts a code only once', async () => {
     const { code } = await registeredAndMailed();
     await callerFor(deps).auth.verifyEmail({ token: code });
-    const error = await failure(() => callerFor(deps).auth.verifyEmail({ token: code }));
+    const error = await failureOf(() => callerFor(deps).auth.verifyEmail({ token: code }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_TOKEN', fieldPaths: ['token'] });
   });
 
   it('accepts a code for 24 hours only', async () => {
     const { user, code } = await registeredAndMailed();
     clock.advance(24 * 60 * 60 * 1000);
-    const error = await failure(() => callerFor(deps).auth.verifyEmail({ token: code }));
+    const error = await failureOf(() => callerFor(deps).auth.verifyEmail({ token: code }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_TOKEN' });
     expect(await emailVerifiedAt(user.userId)).toBeNull();
   });
@@ -72,7 +63,7 @@ describe('auth.verifyEmail', () => {
     await callerFor(deps).auth.requestPasswordReset({ email });
     await runQueuedJobs(deps);
     const resetCode = codeMailedTo(deps.mailer, email);
-    expect(await failure(() => callerFor(deps).auth.verifyEmail({ token: resetCode }))).toMatchObject({
+    expect(await failureOf(() => callerFor(deps).auth.verifyEmail({ token: resetCode }))).toMatchObject({
       reason: 'INVALID_TOKEN',
     });
   });
@@ -84,7 +75,7 @@ describe('auth.verifyEmail', () => {
       .set({ status: 'suspended' })
       .where('user_id', '=', user.userId)
       .execute();
-    expect(await failure(() => callerFor(deps).auth.verifyEmail({ token: code }))).toMatchObject({
+    expect(await failureOf(() => callerFor(deps).auth.verifyEmail({ token: code }))).toMatchObject({
       reason: 'INVALID_TOKEN',
     });
   });
@@ -102,7 +93,7 @@ describe('auth.requestEmailVerification', () => {
     const second = codeMailedTo(deps.mailer, email);
 
     expect(second).not.toBe(first);
-    expect(await failure(() => callerFor(deps).auth.verifyEmail({ token: first }))).toMatchObject({
+    expect(await failureOf(() => callerFor(deps).auth.verifyEmail({ token: first }))).toMatchObject({
       reason: 'INVALID_TOKEN',
     });
     await expect(callerFor(deps).auth.verifyEmail({ token: second })).resolves.toEqual({ ok: true });
@@ -111,7 +102,7 @@ describe('auth.requestEmailVerification', () => {
   it('answers CONFLICT ALREADY_VERIFIED once the address is verified', async () => {
     const { token, code } = await registeredAndMailed();
     await callerFor(deps).auth.verifyEmail({ token: code });
-    const error = await failure(() => callerFor(deps, { token }).auth.requestEmailVerification());
+    const error = await failureOf(() => callerFor(deps, { token }).auth.requestEmailVerification());
     expect(error).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_VERIFIED' });
   });
 
@@ -144,7 +135,7 @@ describe('auth.requestEmailVerification', () => {
     const user = await createSignedInUser(deps, { email: newEmail() });
     const me = callerFor(deps, { token: user.token });
     for (let i = 0; i < rateLimits.verificationPerUser.points; i++) await me.auth.requestEmailVerification();
-    const error = await failure(() => me.auth.requestEmailVerification());
+    const error = await failureOf(() => me.auth.requestEmailVerification());
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
     expect(error.retryAfterMs).toBeGreaterThan(0);
   });

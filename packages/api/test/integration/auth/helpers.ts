@@ -1,60 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { runOnce, Logger as WorkerLogger } from 'graphile-worker';
 import { sql } from 'kysely';
 import type { Deps } from '../../../src/domain/deps.ts';
 import type { DevMailbox } from '../../../src/infra/mail/dev-mailbox.ts';
 import { createTaskList } from '../../../src/jobs/task-list.ts';
-import { appRouter } from '../../../src/routers/app.router.ts';
-import { createContextInner } from '../../../src/trpc/context.ts';
-import { describeError } from '../../../src/trpc/errors.ts';
-import { createCallerFactory } from '../../../src/trpc/init.ts';
 
-/** Shared by the auth integration tests: callers, error shapes, queued jobs, the dev mailbox. */
-
-let ipSequence = 0;
-
-/** A loopback address of its own per call, so one test's per-IP limits never touch another's. */
-export function nextIp(): string {
-  ipSequence += 1;
-  return `127.20.${(ipSequence >> 8) & 255}.${ipSequence & 255}`;
-}
-
-/** The real app router, called in-process as a client with `token` (or anonymously) from `ip`. */
-export function callerFor(deps: Deps, options: { token?: string | null; ip?: string } = {}) {
-  return createCallerFactory(appRouter)(
-    createContextInner({
-      deps,
-      token: options.token ?? null,
-      meta: { ip: options.ip ?? nextIp(), userAgent: 'vitest' },
-    }),
-  );
-}
-
-export interface Failure {
-  code: TRPCError['code'];
-  message: string;
-  reason: string;
-  fieldPaths: string[];
-  retryAfterMs: number | null;
-}
-
-/** The error a client would see (code, reason, field paths, retry delay) of a call that must fail. */
-export async function failure(call: () => Promise<unknown>): Promise<Failure> {
-  try {
-    await call();
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const { message, reason, fieldErrors, retryAfterMs } = describeError(error);
-    return {
-      code: error.code,
-      message,
-      reason,
-      fieldPaths: fieldErrors?.map((f) => f.path) ?? [],
-      retryAfterMs,
-    };
-  }
-  throw new Error('expected the call to fail');
-}
+/** Shared by the auth integration tests: queued jobs, the dev mailbox, fresh addresses. */
 
 /** Jobs waiting in graphile-worker's queue for `task` (payload included, which its public view omits). */
 export async function queuedJobs(deps: Pick<Deps, 'db'>, task: string) {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { argon2Verifier } from '../../../src/domain/auth/credentials.ts';
-import { createUser, TEST_PASSWORD, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failure, newEmail, nextIp } from './helpers.ts';
+import {
+  callerFor,
+  createUser,
+  failureOf,
+  nextIp,
+  TEST_PASSWORD,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
+import { newEmail } from './helpers.ts';
 
 const deps = await useTestDeps();
 
@@ -37,16 +44,17 @@ describe('auth.login', () => {
 
   it('answers a wrong password and an unknown email with the same INVALID_CREDENTIALS', async () => {
     const user = await createUser(deps.db, { email: newEmail() });
-    const wrongPassword = await failure(() =>
+    const wrongPassword = await failureOf(() =>
       callerFor(deps).auth.login({ email: user.email, password: 'not the password' }),
     );
-    const unknownEmail = await failure(() =>
+    const unknownEmail = await failureOf(() =>
       callerFor(deps).auth.login({ email: newEmail('nobody'), password: 'not the password' }),
     );
     expect(wrongPassword).toEqual({
       code: 'UNAUTHORIZED',
       message: 'wrong email or password',
       reason: 'INVALID_CREDENTIALS',
+      fieldErrors: null,
       fieldPaths: [],
       retryAfterMs: null,
     });
@@ -55,11 +63,11 @@ describe('auth.login', () => {
 
   it('tells a suspended user ACCOUNT_SUSPENDED only once the password was right', async () => {
     const user = await createUser(deps.db, { email: newEmail(), status: 'suspended' });
-    const wrong = await failure(() =>
+    const wrong = await failureOf(() =>
       callerFor(deps).auth.login({ email: user.email, password: 'guess guess' }),
     );
     expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', reason: 'INVALID_CREDENTIALS' });
-    const right = await failure(() =>
+    const right = await failureOf(() =>
       callerFor(deps).auth.login({ email: user.email, password: TEST_PASSWORD }),
     );
     expect(right).toMatchObject({ code: 'UNAUTHORIZED', reason: 'ACCOUNT_SUSPENDED' });
@@ -74,13 +82,13 @@ describe('auth.login', () => {
   it('refuses the right password after too many failures for the email, before checking it', async () => {
     const user = await createUser(deps.db, { email: newEmail() });
     for (let i = 0; i < rateLimits.loginPerEmail.points; i++) {
-      const error = await failure(() =>
+      const error = await failureOf(() =>
         callerFor(deps).auth.login({ email: user.email, password: `wrong-${i}` }),
       );
       expect(error.reason).toBe('INVALID_CREDENTIALS');
     }
     // From a fresh IP and in another case: the limit is per normalised email.
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.login({ email: user.email.toUpperCase(), password: TEST_PASSWORD }),
     );
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
@@ -91,10 +99,10 @@ describe('auth.login', () => {
   it('forgets the failures of an email after a successful login', async () => {
     const user = await createUser(deps.db, { email: newEmail() });
     const attempt = (password: string) => callerFor(deps).auth.login({ email: user.email, password });
-    for (let i = 0; i < rateLimits.loginPerEmail.points - 1; i++) await failure(() => attempt('wrong'));
+    for (let i = 0; i < rateLimits.loginPerEmail.points - 1; i++) await failureOf(() => attempt('wrong'));
     await attempt(TEST_PASSWORD);
     for (let i = 0; i < rateLimits.loginPerEmail.points - 1; i++) {
-      expect((await failure(() => attempt('wrong'))).reason).toBe('INVALID_CREDENTIALS');
+      expect((await failureOf(() => attempt('wrong'))).reason).toBe('INVALID_CREDENTIALS');
     }
     await expect(attempt(TEST_PASSWORD)).resolves.toHaveProperty('token');
   });
@@ -102,12 +110,12 @@ describe('auth.login', () => {
   it('limits logins per IP across accounts', async () => {
     const ip = nextIp();
     for (let i = 0; i < rateLimits.loginPerIp.points; i++) {
-      await failure(() =>
+      await failureOf(() =>
         callerFor(deps, { ip }).auth.login({ email: newEmail('spray'), password: 'guess guess' }),
       );
     }
     const user = await createUser(deps.db, { email: newEmail() });
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps, { ip }).auth.login({ email: user.email, password: TEST_PASSWORD }),
     );
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
@@ -130,7 +138,7 @@ describe('auth.login', () => {
   });
 
   it('refuses malformed input before any lookup', async () => {
-    const error = await failure(() => callerFor(deps).auth.login({ email: 'nope', password: '' }));
+    const error = await failureOf(() => callerFor(deps).auth.login({ email: 'nope', password: '' }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION_FAILED' });
     expect(error.fieldPaths.sort()).toEqual(['email', 'password']);
   });

@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { redactPaths } from '../../../src/logger.ts';
-import { type TestDeps, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, codeMailedTo, failure, newEmail, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
+import { callerFor, failureOf, type TestDeps, useTestDeps } from '../../../src/testing/index.ts';
+import { codeMailedTo, newEmail, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
 
 const base = await useTestDeps();
 const lines: string[] = [];
@@ -28,7 +28,7 @@ describe('auth logging', () => {
       lastName: 'Reader',
     });
     const login = await callerFor(deps).auth.login({ email, password: STRONG_PASSWORD });
-    await failure(() => callerFor(deps).auth.login({ email, password: 'a-wrong-guess' }));
+    await failureOf(() => callerFor(deps).auth.login({ email, password: 'a-wrong-guess' }));
     await runQueuedJobs(deps);
     const verificationCode = codeMailedTo(deps.mailer, email);
     await callerFor(deps).auth.verifyEmail({ token: verificationCode });

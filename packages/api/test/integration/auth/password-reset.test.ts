@@ -3,18 +3,16 @@ import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { hashToken } from '../../../src/domain/auth/session.rules.ts';
 import { startSession } from '../../../src/domain/auth/session.service.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createSignedInUser, createUser, TEST_PASSWORD, useTestDeps } from '../../../src/testing/index.ts';
 import {
   callerFor,
-  codeMailedTo,
-  failure,
-  mailsTo,
-  newEmail,
+  createSignedInUser,
+  createUser,
+  failureOf,
   nextIp,
-  queuedJobs,
-  runQueuedJobs,
-  STRONG_PASSWORD,
-} from './helpers.ts';
+  TEST_PASSWORD,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
+import { codeMailedTo, mailsTo, newEmail, queuedJobs, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
 
 const clock = new ManualClock(new Date());
 const deps = await useTestDeps({ clock });
@@ -98,7 +96,7 @@ describe('auth.requestPasswordReset', () => {
       for (let i = 0; i < rateLimits.passwordResetPerEmail.points; i++) {
         await callerFor(deps).auth.requestPasswordReset({ email });
       }
-      const error = await failure(() => callerFor(deps).auth.requestPasswordReset({ email }));
+      const error = await failureOf(() => callerFor(deps).auth.requestPasswordReset({ email }));
       expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
       expect(error.retryAfterMs).toBeGreaterThan(0);
     }
@@ -109,7 +107,7 @@ describe('auth.requestPasswordReset', () => {
     for (let i = 0; i < rateLimits.passwordResetPerIp.points; i++) {
       await callerFor(deps, { ip }).auth.requestPasswordReset({ email: newEmail('spray') });
     }
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps, { ip }).auth.requestPasswordReset({ email: newEmail() }),
     );
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
@@ -128,12 +126,12 @@ describe('auth.resetPassword', () => {
     ).resolves.toEqual({ ok: true });
 
     for (const token of [user.token, other.token]) {
-      expect(await failure(() => callerFor(deps, { token }).auth.sessions())).toMatchObject({
+      expect(await failureOf(() => callerFor(deps, { token }).auth.sessions())).toMatchObject({
         code: 'UNAUTHORIZED',
       });
     }
     const login = (password: string) => callerFor(deps).auth.login({ email: user.email, password });
-    expect((await failure(() => login(TEST_PASSWORD))).reason).toBe('INVALID_CREDENTIALS');
+    expect((await failureOf(() => login(TEST_PASSWORD))).reason).toBe('INVALID_CREDENTIALS');
     const { user: me } = await login(STRONG_PASSWORD);
     // The code reached the address, which proves it is the user's.
     expect(me.emailVerifiedAt).toBeInstanceOf(Date);
@@ -143,7 +141,7 @@ describe('auth.resetPassword', () => {
     const user = await createUser(deps.db, { email: newEmail() });
     const code = await mailedResetCode(user.email);
     await callerFor(deps).auth.resetPassword({ token: code, newPassword: STRONG_PASSWORD });
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.resetPassword({ token: code, newPassword: 'another-good-passphrase' }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_TOKEN', fieldPaths: ['token'] });
@@ -153,7 +151,7 @@ describe('auth.resetPassword', () => {
     const user = await createUser(deps.db, { email: newEmail() });
     const code = await mailedResetCode(user.email);
     clock.advance(60 * 60 * 1000);
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.resetPassword({ token: code, newPassword: STRONG_PASSWORD }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_TOKEN' });
@@ -172,7 +170,7 @@ describe('auth.resetPassword', () => {
   });
 
   it('refuses a code that was never issued, the same way', async () => {
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.resetPassword({ token: 'A'.repeat(43), newPassword: STRONG_PASSWORD }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_TOKEN', fieldPaths: ['token'] });
@@ -184,7 +182,9 @@ describe('auth.resetPassword', () => {
     const second = await mailedResetCode(user.email);
     expect(second).not.toBe(first);
     expect(
-      await failure(() => callerFor(deps).auth.resetPassword({ token: first, newPassword: STRONG_PASSWORD })),
+      await failureOf(() =>
+        callerFor(deps).auth.resetPassword({ token: first, newPassword: STRONG_PASSWORD }),
+      ),
     ).toMatchObject({ reason: 'INVALID_TOKEN' });
     await expect(
       callerFor(deps).auth.resetPassword({ token: second, newPassword: STRONG_PASSWORD }),
@@ -194,7 +194,7 @@ describe('auth.resetPassword', () => {
   it('refuses a weak new password without using the code up', async () => {
     const user = await createUser(deps.db, { email: newEmail() });
     const code = await mailedResetCode(user.email);
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.resetPassword({ token: code, newPassword: 'password' }),
     );
     expect(error).toMatchObject({
@@ -215,7 +215,7 @@ describe('auth.resetPassword', () => {
       .set({ status: 'suspended' })
       .where('user_id', '=', user.userId)
       .execute();
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.resetPassword({ token: code, newPassword: STRONG_PASSWORD }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_TOKEN' });
@@ -239,7 +239,7 @@ describe('auth.resetPassword', () => {
       newPassword: STRONG_PASSWORD,
     });
     expect(
-      await failure(() =>
+      await failureOf(() =>
         callerFor(deps).auth.resetPassword({ token: code, newPassword: 'another-good-passphrase' }),
       ),
     ).toMatchObject({ reason: 'INVALID_TOKEN' });

@@ -4,8 +4,8 @@ import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { createCache } from '../../../src/infra/cache/create-cache.ts';
 import { createRateLimiter } from '../../../src/infra/limiter/create-limiter.ts';
 import { createRedis } from '../../../src/infra/redis.ts';
-import { type TestDeps, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failure, newEmail, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
+import { callerFor, failureOf, type TestDeps, useTestDeps } from '../../../src/testing/index.ts';
+import { newEmail, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
 
 const base = await useTestDeps();
 const logger = pino({ level: 'silent' });
@@ -36,12 +36,12 @@ describe('accounts with Redis unreachable', () => {
     await expect(me().auth.requestEmailVerification()).resolves.toEqual({ ok: true });
     await runQueuedJobs(deps);
     await expect(me().auth.logout()).resolves.toEqual({ ok: true });
-    expect(await failure(() => me().auth.sessions())).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await failureOf(() => me().auth.sessions())).toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(callerFor(deps, { token: registered.token }).auth.sessions()).resolves.toBeDefined();
   });
 
   it('still answers wrong passwords with INVALID_CREDENTIALS, not an internal error', async () => {
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.login({ email: newEmail(), password: 'whatever-else' }),
     );
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', reason: 'INVALID_CREDENTIALS' });
@@ -50,12 +50,12 @@ describe('accounts with Redis unreachable', () => {
   it('still counts rate limits, in this process', async () => {
     const email = newEmail();
     for (let i = 0; i < rateLimits.loginPerEmail.points; i++)
-      await failure(() => callerFor(deps).auth.login({ email, password: 'guess guess' }));
-    expect(await failure(() => callerFor(deps).auth.login({ email, password: 'guess guess' }))).toMatchObject(
-      {
-        code: 'TOO_MANY_REQUESTS',
-        reason: 'RATE_LIMITED',
-      },
-    );
+      await failureOf(() => callerFor(deps).auth.login({ email, password: 'guess guess' }));
+    expect(
+      await failureOf(() => callerFor(deps).auth.login({ email, password: 'guess guess' })),
+    ).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      reason: 'RATE_LIMITED',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
-import { createSignedInUser, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failure, newEmail, nextIp, queuedJobs, STRONG_PASSWORD } from './helpers.ts';
+import { callerFor, createSignedInUser, failureOf, nextIp, useTestDeps } from '../../../src/testing/index.ts';
+import { newEmail, queuedJobs, STRONG_PASSWORD } from './helpers.ts';
 
 const deps = await useTestDeps();
 
@@ -57,7 +57,7 @@ describe('auth.register', () => {
   it('refuses an email already taken in another case with EMAIL_TAKEN', async () => {
     const email = newEmail('taken');
     await callerFor(deps).auth.register(registration(email));
-    const error = await failure(() => callerFor(deps).auth.register(registration(email.toUpperCase())));
+    const error = await failureOf(() => callerFor(deps).auth.register(registration(email.toUpperCase())));
     expect(error).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
   });
 
@@ -68,7 +68,7 @@ describe('auth.register', () => {
     ['on the common-password list in another case', 'PassWord1'],
   ])('refuses a password %s with WEAK_PASSWORD on the password field', async (_, password) => {
     const email = newEmail();
-    const error = await failure(() => callerFor(deps).auth.register(registration(email, password)));
+    const error = await failureOf(() => callerFor(deps).auth.register(registration(email, password)));
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'WEAK_PASSWORD', fieldPaths: ['password'] });
     const row = await deps.db
       .selectFrom('users')
@@ -84,7 +84,7 @@ describe('auth.register', () => {
   });
 
   it('refuses malformed input with field paths', async () => {
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps).auth.register({
         email: 'not-an-email',
         password: STRONG_PASSWORD,
@@ -110,7 +110,7 @@ describe('auth.register', () => {
     const email = newEmail();
     await callerFor(deps).auth.register(registration(email));
     const before = (await queuedJobs(deps, 'send_email_verification')).length;
-    await failure(() => callerFor(deps).auth.register(registration(email)));
+    await failureOf(() => callerFor(deps).auth.register(registration(email)));
     expect(await queuedJobs(deps, 'send_email_verification')).toHaveLength(before);
   });
 
@@ -124,9 +124,9 @@ describe('auth.register', () => {
     const ip = nextIp();
     for (let i = 0; i < rateLimits.registerPerIp.points; i++) {
       // Weak passwords: the limit is counted before the password is even looked at.
-      await failure(() => callerFor(deps, { ip }).auth.register(registration(newEmail(), 'short')));
+      await failureOf(() => callerFor(deps, { ip }).auth.register(registration(newEmail(), 'short')));
     }
-    const error = await failure(() => callerFor(deps, { ip }).auth.register(registration(newEmail())));
+    const error = await failureOf(() => callerFor(deps, { ip }).auth.register(registration(newEmail())));
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
     expect(error.retryAfterMs).toBeGreaterThan(0);
   });
@@ -134,9 +134,9 @@ describe('auth.register', () => {
   it('refuses registrations of one email past the per-email limit, from any IP', async () => {
     const email = newEmail();
     for (let i = 0; i < rateLimits.registerPerEmail.points; i++) {
-      await failure(() => callerFor(deps).auth.register(registration(email, 'short')));
+      await failureOf(() => callerFor(deps).auth.register(registration(email, 'short')));
     }
-    const error = await failure(() => callerFor(deps).auth.register(registration(email.toUpperCase())));
+    const error = await failureOf(() => callerFor(deps).auth.register(registration(email.toUpperCase())));
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
   });
 });

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cache } from '../../../src/infra/cache/cache.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { appRouter } from '../../../src/routers/app.router.ts';
-import { createSignedInUser, useTestDeps } from '../../../src/testing/index.ts';
+import { callerFor, createSignedInUser, failureOf, useTestDeps } from '../../../src/testing/index.ts';
 import { createContextInner } from '../../../src/trpc/context.ts';
-import { callerFor, failure } from './helpers.ts';
 
 /** SPEC §7 / issue 3: sliding expiry, 30 days idle and 90 days absolute. */
 const clock = new ManualClock('2031-01-01T09:00:00Z');
@@ -52,7 +51,7 @@ describe('session expiry', () => {
     clock.advance(30 * DAY - MINUTE);
     await callerFor(deps, { token: user.token }).users.me();
     clock.advance(30 * DAY + MINUTE);
-    expect(await failure(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
       reason: 'SESSION_EXPIRED',
     });
@@ -68,7 +67,7 @@ describe('session expiry', () => {
     const row = await sessionRow(user.sessionId);
     expect(row.expires_at.getTime()).toBe(row.absolute_expires_at.getTime());
     clock.set(new Date(Date.parse('2031-04-01T09:00:00Z') + 90 * DAY + MINUTE));
-    expect(await failure(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
       reason: 'SESSION_EXPIRED',
     });

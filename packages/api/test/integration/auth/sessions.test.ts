@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { startSession } from '../../../src/domain/auth/session.service.ts';
-import { createSignedInUser, createUser, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failure } from './helpers.ts';
+import {
+  callerFor,
+  createSignedInUser,
+  createUser,
+  failureOf,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 
 const deps = await useTestDeps();
 
@@ -17,7 +22,7 @@ describe('auth.logout', () => {
     const me = () => callerFor(deps, { token: user.token });
     await me().auth.sessions(); // the lookup is now cached (Redis when REDIS_URL is set)
     await expect(me().auth.logout()).resolves.toEqual({ ok: true });
-    const error = await failure(() => me().auth.sessions());
+    const error = await failureOf(() => me().auth.sessions());
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', reason: 'UNAUTHENTICATED' });
   });
 
@@ -41,7 +46,7 @@ describe('auth.logoutAll', () => {
       revokedCount: 2,
     });
     for (const token of [user.token, other.token]) {
-      expect(await failure(() => callerFor(deps, { token }).auth.sessions())).toMatchObject({
+      expect(await failureOf(() => callerFor(deps, { token }).auth.sessions())).toMatchObject({
         code: 'UNAUTHORIZED',
       });
     }
@@ -101,7 +106,7 @@ describe('auth.sessions', () => {
 
   it('refuses a cursor it did not make', async () => {
     const user = await createSignedInUser(deps);
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps, { token: user.token }).auth.sessions({ cursor: 'bm90IGEgY3Vyc29y' }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['cursor'] });
@@ -117,7 +122,7 @@ describe('auth.revokeSession', () => {
     await expect(
       callerFor(deps, { token: user.token }).auth.revokeSession({ sessionId: other.sessionId }),
     ).resolves.toEqual({ ok: true });
-    expect(await failure(() => callerFor(deps, { token: other.token }).auth.sessions())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: other.token }).auth.sessions())).toMatchObject({
       code: 'UNAUTHORIZED',
     });
     await expect(callerFor(deps, { token: user.token }).auth.sessions()).resolves.toBeDefined();
@@ -126,7 +131,7 @@ describe('auth.revokeSession', () => {
   it('answers NOT_FOUND for someone else’s session and leaves it working', async () => {
     const me = await createSignedInUser(deps);
     const stranger = await createSignedInUser(deps);
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps, { token: me.token }).auth.revokeSession({ sessionId: stranger.sessionId }),
     );
     expect(error).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
@@ -135,7 +140,7 @@ describe('auth.revokeSession', () => {
 
   it('answers NOT_FOUND for a session that does not exist', async () => {
     const me = await createSignedInUser(deps);
-    const error = await failure(() =>
+    const error = await failureOf(() =>
       callerFor(deps, { token: me.token }).auth.revokeSession({
         sessionId: '00000000-0000-4000-8000-000000000000',
       }),

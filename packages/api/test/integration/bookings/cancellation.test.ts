@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/shared/dates.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, signedIn } from '../properties/helpers.ts';
+import { failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
 import {
   bookingRow,
   holdsOf,

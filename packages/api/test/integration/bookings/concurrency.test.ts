@@ -1,23 +1,20 @@
-import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { queuedJobs, useTestDeps } from '../../../src/testing/index.ts';
-import { describeError } from '../../../src/trpc/errors.ts';
-import { failureOf, signedIn } from '../properties/helpers.ts';
+import {
+  type Failure,
+  failureOf,
+  outcomeOf,
+  queuedJobs,
+  signedIn,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 import { listing, stay } from './helpers.ts';
 
 const clock = new ManualClock('2031-03-01T12:00:00Z');
 const deps = await useTestDeps({ clock });
 
-/** code/reason of each rejection; a non-tRPC error (a crash, a 500) shows as INTERNAL. */
-function outcomes(results: PromiseSettledResult<unknown>[]) {
-  return results.map((result) => {
-    if (result.status === 'fulfilled') return 'ok';
-    const error: unknown = result.reason;
-    if (!(error instanceof TRPCError)) return 'INTERNAL';
-    return `${error.code} ${describeError(error).reason}`;
-  });
-}
+/** 'ok', or the code and reason a call failed with. */
+const summary = (outcome: 'ok' | Failure) => (outcome === 'ok' ? 'ok' : `${outcome.code} ${outcome.reason}`);
 
 describe('concurrent creates', () => {
   it('lets exactly one of 50 guests racing for overlapping nights hold them; the 49 others get DATES_UNAVAILABLE', async () => {
@@ -26,15 +23,17 @@ describe('concurrent creates', () => {
     const chargeJobsBefore = (await queuedJobs(deps, 'charge_booking')).length;
 
     // Every stay covers the night of 10 April; starts and ends vary.
-    const results = await Promise.allSettled(
+    const outcomes = await Promise.all(
       guests.map((guest, i) =>
-        guest.caller.bookings.create(
-          stay(propertyId, `2031-04-${String(5 + (i % 5)).padStart(2, '0')}`, `2031-04-${11 + (i % 3)}`),
+        outcomeOf(() =>
+          guest.caller.bookings.create(
+            stay(propertyId, `2031-04-${String(5 + (i % 5)).padStart(2, '0')}`, `2031-04-${11 + (i % 3)}`),
+          ),
         ),
       ),
     );
 
-    const counts = outcomes(results).reduce<Record<string, number>>((acc, outcome) => {
+    const counts = outcomes.map(summary).reduce<Record<string, number>>((acc, outcome) => {
       acc[outcome] = (acc[outcome] ?? 0) + 1;
       return acc;
     }, {});
@@ -105,12 +104,12 @@ describe('concurrent creates', () => {
     const guest = await signedIn(deps, 'guest');
     const input = stay(propertyId, '2031-04-01', '2031-04-04');
 
-    const results = await Promise.allSettled([
-      guest.caller.bookings.create(input),
-      guest.caller.bookings.create({ ...input, propertyId: other.propertyId }),
+    const outcomes = await Promise.all([
+      outcomeOf(() => guest.caller.bookings.create(input)),
+      outcomeOf(() => guest.caller.bookings.create({ ...input, propertyId: other.propertyId })),
     ]);
 
-    expect(outcomes(results).sort()).toEqual(['CONFLICT IDEMPOTENCY_KEY_REUSED', 'ok']);
+    expect(outcomes.map(summary).sort()).toEqual(['CONFLICT IDEMPOTENCY_KEY_REUSED', 'ok']);
   });
 
   it('keeps idempotency keys per guest: two guests may use the same key', async () => {

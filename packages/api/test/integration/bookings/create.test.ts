@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { jobKeys } from '../../../src/domain/bookings/booking-timers.rules.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createBooking, createUser, queuedJobs, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failureOf, signedIn } from '../properties/helpers.ts';
+import {
+  callerFor,
+  createBooking,
+  createUser,
+  failureOf,
+  queuedJobs,
+  signedIn,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 import { holdsOf, jobByKey, listing, notificationsOf, paymentsOf, stay } from './helpers.ts';
 
 // Noon in Lisbon (UTC+0 until the end of March).

@@ -6,8 +6,7 @@ import { sendNotificationEmail } from '../../../src/domain/notifications/notific
 import { releasePayout } from '../../../src/domain/payments/payout.service.ts';
 import { reviewReminderJobKey } from '../../../src/domain/reviews/review.rules.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, signedIn } from '../properties/helpers.ts';
+import { failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
 import {
   bookingRow,
   holdsOf,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createBooking, createUser, useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, signedIn } from '../properties/helpers.ts';
+import { createBooking, createUser, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
 import { listing, runJobsDueBy, stay } from './helpers.ts';
 
 const clock = new ManualClock('2031-03-15T12:00:00Z');

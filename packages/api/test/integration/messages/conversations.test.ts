@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createProperty, useTestDeps } from '../../../src/testing/index.ts';
-import { type Caller, hostWithListing, signedIn } from '../reviews/helpers.ts';
+import { type Caller, createProperty, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing } from '../reviews/helpers.ts';
 
 const clock = new ManualClock('2031-04-01T09:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -22,7 +22,7 @@ async function allPages(caller: Caller, limit: number) {
 describe('messages.conversations', () => {
   it("shows each side the other's public profile, the place, the last message and their own unread count", async () => {
     const { host, propertyId } = await hostWithListing(deps, { name: 'Harbour studio' });
-    const guest = await signedIn(deps, 'guest', 'Amara');
+    const guest = await signedIn(deps, 'guest', { first_name: 'Amara' });
     const { conversation } = await guest.caller.messages.start({ propertyId, messageBody: 'Hello!' });
     const { conversationId } = conversation;
     clock.advance(minute);
@@ -54,7 +54,7 @@ describe('messages.conversations', () => {
   });
 
   it('lists conversations from both sides, newest activity first; a new message moves one to the top', async () => {
-    const me = await signedIn(deps, 'host', 'Pat');
+    const me = await signedIn(deps, 'host', { first_name: 'Pat' });
     const asGuest = [];
     for (const name of ['First place', 'Second place']) {
       const { propertyId } = await hostWithListing(deps, { name });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { type Caller, callerFor, failureOf, hostWithListing, signedIn } from '../reviews/helpers.ts';
+import { type Caller, callerFor, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing } from '../reviews/helpers.ts';
 import { guestAskedHost } from './helpers.ts';
 
 const clock = new ManualClock('2031-04-01T09:00:00Z');
@@ -49,7 +49,14 @@ describe('messages: only the two participants see or write a conversation (SPEC 
     const unknown = '00000000-0000-4000-8000-000000000000';
     for (const id of [conversationId, unknown]) {
       const failure = await failureOf(() => outsider.caller.messages.list({ conversationId: id }));
-      expect(failure).toEqual({ code: 'NOT_FOUND', reason: 'NOT_FOUND', fieldPaths: [] });
+      expect(failure).toEqual({
+        code: 'NOT_FOUND',
+        reason: 'NOT_FOUND',
+        message: 'conversation not found',
+        fieldErrors: null,
+        fieldPaths: [],
+        retryAfterMs: null,
+      });
     }
     expect(started.conversation.conversationId).toBe(conversationId);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, notificationsOf } from '../reviews/helpers.ts';
+import { failureOf, useTestDeps } from '../../../src/testing/index.ts';
+import { notificationsOf } from '../reviews/helpers.ts';
 import { guestAskedHost } from './helpers.ts';
 
 const clock = new ManualClock('2031-04-01T09:00:00Z');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createBooking, createProperty, useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, hostWithListing, notificationsOf, signedIn } from '../reviews/helpers.ts';
+import {
+  createBooking,
+  createProperty,
+  failureOf,
+  signedIn,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
+import { hostWithListing, notificationsOf } from '../reviews/helpers.ts';
 import { conversationsOf, guestAskedHost } from './helpers.ts';
 
 const clock = new ManualClock('2031-04-01T09:00:00Z');
@@ -12,7 +18,7 @@ const stay = { startDate: '2031-05-01', endDate: '2031-05-05' };
 describe('messages.start', () => {
   it('lets a guest ask about a listed place before booking, and returns the conversation and message', async () => {
     const { host, propertyId } = await hostWithListing(deps, { name: 'River loft' });
-    const guest = await signedIn(deps, 'guest', 'Amara');
+    const guest = await signedIn(deps, 'guest', { first_name: 'Amara' });
 
     const started = await guest.caller.messages.start({ propertyId, messageBody: ' Is parking free? ' });
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { insertNotification } from '../../../src/domain/notifications/notification.queries.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { type Caller, callerFor, failureOf, type SignedIn, signedIn } from '../reviews/helpers.ts';
+import {
+  type Caller,
+  callerFor,
+  failureOf,
+  type SignedIn,
+  signedIn,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 
 const clock = new ManualClock('2031-04-01T09:00:00Z');
 const deps = await useTestDeps({ clock });

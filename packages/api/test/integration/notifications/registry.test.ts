@@ -11,9 +11,8 @@ import {
 import { notify } from '../../../src/domain/notifications/notify.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { createTaskList } from '../../../src/jobs/task-list.ts';
-import { type QueuedJob, queuedJobs, useTestDeps } from '../../../src/testing/index.ts';
+import { type QueuedJob, queuedJobs, signedIn, useTestDeps } from '../../../src/testing/index.ts';
 import { listing, runJobsDueBy, stay } from '../bookings/helpers.ts';
-import { signedIn } from '../reviews/helpers.ts';
 
 const clock = new ManualClock('2031-03-01T12:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -28,7 +27,7 @@ const { send_notification_email: _heldBack, ...producerTasks } = createTaskList(
  */
 async function produceEveryNotification() {
   const request = await listing(deps, { instant_book: false });
-  const guest = await signedIn(deps, 'guest', 'Amara');
+  const guest = await signedIn(deps, 'guest', { first_name: 'Amara' });
   const accepted = await guest.caller.bookings.create(stay(request.propertyId, '2031-03-10', '2031-03-13'));
   await request.host.caller.bookings.accept({ bookingId: accepted.bookingId });
   const declined = await guest.caller.bookings.create(stay(request.propertyId, '2031-04-10', '2031-04-13'));
@@ -225,7 +224,7 @@ describe('notify, the one path of every producer', () => {
     expect(await queuedJobs(deps, 'send_notification_email')).toEqual([]);
   });
   it('writes neither the row nor its email job when the caller’s transaction rolls back', async () => {
-    const user = await signedIn(deps, 'guest', 'Rui');
+    const user = await signedIn(deps, 'guest', { first_name: 'Rui' });
     const jobsBefore = await queuedJobs(deps, 'send_notification_email');
     await expect(
       inTransaction(deps.db, async (trx) => {
@@ -254,7 +253,7 @@ describe('notify, the one path of every producer', () => {
 
 describe('the notification email task reading old rows and old jobs', () => {
   async function bookingNotification(extra: Record<string, unknown>) {
-    const user = await signedIn(deps, 'guest', 'Ines');
+    const user = await signedIn(deps, 'guest', { first_name: 'Ines' });
     const payload = {
       bookingId: crypto.randomUUID(),
       propertyName: 'Old loft',
@@ -302,7 +301,7 @@ describe('the notification email task reading old rows and old jobs', () => {
 
   it('still runs a send_message_email job queued by an earlier release: the same digest, stamped when sent', async () => {
     const { host, propertyId } = await listing(deps);
-    const guest = await signedIn(deps, 'guest', 'Amara');
+    const guest = await signedIn(deps, 'guest', { first_name: 'Amara' });
     const { conversation } = await guest.caller.messages.start({ propertyId, messageBody: 'Is it free?' });
     clock.advance(60_000);
     await guest.caller.messages.send({

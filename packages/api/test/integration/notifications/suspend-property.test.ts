@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failureOf, hostWithListing, notificationsOf, signedIn } from '../reviews/helpers.ts';
+import { callerFor, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing, notificationsOf } from '../reviews/helpers.ts';
 
 const clock = new ManualClock('2031-04-01T09:00:00Z');
 const deps = await useTestDeps({ clock });

@@ -4,7 +4,7 @@ import { jobKeys } from '../../../src/domain/bookings/booking-timers.rules.ts';
 import { chargeBooking } from '../../../src/domain/payments/charge.service.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import type { PaymentProvider } from '../../../src/infra/payments/provider.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
+import { signedIn, useTestDeps } from '../../../src/testing/index.ts';
 import {
   bookingRow,
   holdsOf,
@@ -16,7 +16,6 @@ import {
   runJobsDueBy,
   stay,
 } from '../bookings/helpers.ts';
-import { signedIn } from '../properties/helpers.ts';
 
 const clock = new ManualClock('2031-03-01T12:00:00Z');
 const deps = await useTestDeps({ clock });

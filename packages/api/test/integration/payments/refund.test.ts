@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { refundPayment } from '../../../src/domain/payments/refund.service.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import type { PaymentProvider } from '../../../src/infra/payments/provider.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
+import { signedIn, useTestDeps } from '../../../src/testing/index.ts';
 import { jobByKey, listing, notificationsOf, paymentsOf, runJobsDueBy, stay } from '../bookings/helpers.ts';
-import { signedIn } from '../properties/helpers.ts';
 
 const clock = new ManualClock('2031-03-01T12:00:00Z');
 const deps = await useTestDeps({ clock });

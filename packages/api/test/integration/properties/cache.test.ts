@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { invalidateListing, propertyViewKey } from '../../../src/domain/properties/listing-cache.ts';
 import { RedisCache } from '../../../src/infra/cache/redis-cache.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, hostWithListing, insertPhotos } from './helpers.ts';
+import { callerFor, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing, insertPhotos } from './helpers.ts';
 
 /** Redis when REDIS_URL is set (the cache the server uses then), the in-process cache otherwise. */
 const deps = await useTestDeps();
@@ -109,7 +109,7 @@ describe('a read that races a write', () => {
     // A slow reader looked the key up and read the row before the write…
     const slowReadersKey = await propertyViewKey(deps, propertyId);
     const slowReadersView = await deps.cache.get<unknown>(slowReadersKey);
-    await callerFor(deps, host.token).properties.update({ propertyId, name: 'Renamed' });
+    await callerFor(deps, { token: host.token }).properties.update({ propertyId, name: 'Renamed' });
     // …and writes its stale view back after the write committed and invalidated.
     await deps.cache.set(slowReadersKey, slowReadersView, 60);
     expect((await anonymous.properties.get({ propertyId })).name).toBe('Renamed');

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isExclusionViolation } from '../../../src/domain/db-errors.ts';
 import { currentGeneration } from '../../../src/domain/properties/listing-cache.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createBooking, createProperty, createUser, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failureOf, signedIn } from './helpers.ts';
+import {
+  callerFor,
+  createBooking,
+  createProperty,
+  createUser,
+  failureOf,
+  signedIn,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 
 // 12:00 UTC on 10 March: still the 10th in Lisbon, already the 11th on Kiritimati (UTC+14).
 const clock = new ManualClock('2031-03-10T12:00:00Z');

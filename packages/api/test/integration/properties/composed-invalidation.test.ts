@@ -2,8 +2,8 @@ import { inTransaction } from '@stayhub/db';
 import { describe, expect, it } from 'vitest';
 import { propertyViewKey } from '../../../src/domain/properties/listing-cache.ts';
 import { suspendProperty } from '../../../src/domain/properties/property-suspension.service.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, hostWithListing, signedIn } from './helpers.ts';
+import { callerFor, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing } from './helpers.ts';
 
 const deps = await useTestDeps();
 const anonymous = callerFor(deps);

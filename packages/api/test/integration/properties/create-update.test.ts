@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProperty, useTestDeps } from '../../../src/testing/index.ts';
-import { callerFor, failureOf, hostWithListing, newListing, signedIn } from './helpers.ts';
+import { callerFor, createProperty, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing, newListing } from './helpers.ts';
 
 const deps = await useTestDeps();
 

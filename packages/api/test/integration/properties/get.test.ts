@@ -1,13 +1,16 @@
 import type { BookingStatus, PropertyStatus } from '@stayhub/db';
 import { describe, expect, it } from 'vitest';
 import {
+  callerFor,
   createBooking,
   createProperty,
   createSignedInUser,
   createUser,
+  failureOf,
+  signedIn,
   useTestDeps,
 } from '../../../src/testing/index.ts';
-import { callerFor, failureOf, hostWithListing, signedIn } from './helpers.ts';
+import { hostWithListing } from './helpers.ts';
 
 const deps = await useTestDeps();
 
@@ -32,7 +35,7 @@ async function guestWithBooking(propertyId: string, status: BookingStatus, start
     endDate: '2031-05-04',
     status,
   });
-  return callerFor(deps, guest.token);
+  return callerFor(deps, { token: guest.token });
 }
 
 describe('properties.get: who sees a listing', () => {
@@ -67,7 +70,9 @@ describe('properties.get: who sees a listing', () => {
 
   it('refuses a token that does not authenticate rather than answering as if anonymous', async () => {
     const { propertyId } = await listingWithLocation();
-    const failure = await failureOf(() => callerFor(deps, 'not-a-session').properties.get({ propertyId }));
+    const failure = await failureOf(() =>
+      callerFor(deps, { token: 'not-a-session' }).properties.get({ propertyId }),
+    );
     expect(failure.code).toBe('UNAUTHORIZED');
   });
 });

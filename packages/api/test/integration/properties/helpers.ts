@@ -1,59 +1,11 @@
-import { type inferRouterInputs, TRPCError } from '@trpc/server';
+import type { inferRouterInputs } from '@trpc/server';
 import type { Deps } from '../../../src/domain/deps.ts';
-import { DomainError } from '../../../src/domain/errors.ts';
-import { appRouter } from '../../../src/routers/app.router.ts';
-import { createProperty, createSignedInUser, createUser } from '../../../src/testing/index.ts';
-import { createContextInner } from '../../../src/trpc/context.ts';
-import { describeError } from '../../../src/trpc/errors.ts';
-import { createCallerFactory } from '../../../src/trpc/init.ts';
+import type { appRouter } from '../../../src/routers/app.router.ts';
+import { createProperty, createUser, signedIn } from '../../../src/testing/index.ts';
 
-/** Shared by the properties integration tests: callers by role, error shapes, listings with photos. */
-
-const createCaller = createCallerFactory(appRouter);
+/** Shared by the properties integration tests: new listings, listings with photos. */
 
 type RouterInput = inferRouterInputs<typeof appRouter>;
-
-export type Caller = ReturnType<typeof createCaller>;
-
-/** The real app router called in-process, as the HTTP adapter would build it (no token = anonymous). */
-export function callerFor(deps: Deps, token?: string | null): Caller {
-  return createCaller(createContextInner({ deps, token: token ?? null }));
-}
-
-export type Role = 'guest' | 'host' | 'admin';
-
-/** A signed-in user of a role and their caller. */
-export async function signedIn(deps: Deps, role: Role) {
-  const user = await createSignedInUser(deps, { role });
-  return { ...user, caller: callerFor(deps, user.token) };
-}
-
-export interface Failure {
-  code: TRPCError['code'];
-  reason: string;
-  message: string;
-  fieldPaths: string[];
-  /** The DomainError a service threw, when one did. */
-  cause: DomainError | undefined;
-}
-
-/** What a client sees of a call that must fail: code, reason, message and validation paths. */
-export async function failureOf(call: () => Promise<unknown>): Promise<Failure> {
-  try {
-    await call();
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const { reason, message, fieldErrors } = describeError(error);
-    return {
-      code: error.code,
-      reason,
-      message,
-      fieldPaths: fieldErrors?.map((field) => field.path) ?? [],
-      cause: error.cause instanceof DomainError ? error.cause : undefined,
-    };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A complete new listing as a host would send it. */
 export function newListing(overrides: Partial<RouterInput['properties']['create']> = {}) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProperty, useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, signedIn } from './helpers.ts';
+import { createProperty, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
 
 const deps = await useTestDeps();
 

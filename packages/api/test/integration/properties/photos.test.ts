@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProperty, useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, hostWithListing, insertPhotos, signedIn } from './helpers.ts';
+import { createProperty, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing, insertPhotos } from './helpers.ts';
 
 const deps = await useTestDeps();
 

@@ -2,8 +2,15 @@ import type { PropertyStatus } from '@stayhub/db';
 import { describe, expect, it } from 'vitest';
 import { ListingIncompleteError } from '../../../src/domain/properties/property-access.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createProperty, useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, insertPhotos, signedIn } from './helpers.ts';
+import {
+  createProperty,
+  failureFrom,
+  failureOf,
+  signedIn,
+  trpcErrorOf,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
+import { insertPhotos } from './helpers.ts';
 
 const clock = new ManualClock('2031-03-01T12:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -31,11 +38,12 @@ describe('properties.setStatus by the host', () => {
   it('refuses to list an incomplete draft with LISTING_INCOMPLETE naming what is missing', async () => {
     const { host, propertyId } = await listing('draft', { complete: false });
 
-    const failure = await failureOf(() => host.caller.properties.setStatus({ propertyId, status: 'listed' }));
+    const error = await trpcErrorOf(() => host.caller.properties.setStatus({ propertyId, status: 'listed' }));
+    const failure = failureFrom(error);
 
     expect(failure).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'LISTING_INCOMPLETE' });
-    expect(failure.cause).toBeInstanceOf(ListingIncompleteError);
-    expect(failure.cause instanceof ListingIncompleteError && failure.cause.missing).toEqual([
+    expect(error.cause).toBeInstanceOf(ListingIncompleteError);
+    expect(error.cause instanceof ListingIncompleteError && error.cause.missing).toEqual([
       'description',
       'address',
       'photos',
@@ -47,9 +55,9 @@ describe('properties.setStatus by the host', () => {
     const { host, propertyId } = await listing('draft', { complete: false });
     await host.caller.properties.update({ propertyId, description: 'Lovely', address: '2 Rua Nova' });
 
-    const failure = await failureOf(() => host.caller.properties.setStatus({ propertyId, status: 'listed' }));
+    const error = await trpcErrorOf(() => host.caller.properties.setStatus({ propertyId, status: 'listed' }));
 
-    expect(failure.cause instanceof ListingIncompleteError && failure.cause.missing).toEqual(['photos']);
+    expect(error.cause instanceof ListingIncompleteError && error.cause.missing).toEqual(['photos']);
   });
 
   it('unlists and relists, keeping the first listed_at', async () => {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { consecutiveStays, guestWithStay, hostWithListing, outcomeOf, propertyRating } from './helpers.ts';
+import { outcomeOf, useTestDeps } from '../../../src/testing/index.ts';
+import { consecutiveStays, guestWithStay, hostWithListing, propertyRating } from './helpers.ts';
 
 const clock = new ManualClock('2031-06-12T12:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -45,7 +45,14 @@ describe('reviews.create under concurrency', () => {
 
     expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual(
-      Array.from({ length: 4 }, () => ({ code: 'CONFLICT', reason: 'ALREADY_REVIEWED', fieldPaths: [] })),
+      Array.from({ length: 4 }, () => ({
+        code: 'CONFLICT',
+        reason: 'ALREADY_REVIEWED',
+        message: 'this stay has already been reviewed',
+        fieldErrors: null,
+        fieldPaths: [],
+        retryAfterMs: null,
+      })),
     );
     expect((await propertyRating(deps, propertyId)).review_count).toBe(1);
   });

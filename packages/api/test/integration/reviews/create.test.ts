@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
+import { callerFor, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
 import {
-  callerFor,
   consecutiveStays,
-  failureOf,
   guestWithStay,
   hostWithListing,
   notificationsOf,
   propertyRating,
-  signedIn,
 } from './helpers.ts';
 
 const clock = new ManualClock('2031-06-20T12:00:00Z');

@@ -1,16 +1,8 @@
 import type { PropertyStatus } from '@stayhub/db';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import {
-  type Caller,
-  callerFor,
-  consecutiveStays,
-  failureOf,
-  guestWithStay,
-  hostWithListing,
-  signedIn,
-} from './helpers.ts';
+import { type Caller, callerFor, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { consecutiveStays, guestWithStay, hostWithListing } from './helpers.ts';
 
 const clock = new ManualClock('2031-06-20T12:00:00Z');
 const deps = await useTestDeps({ clock });

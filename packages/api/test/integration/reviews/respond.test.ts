@@ -1,17 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { describeError } from '../../../src/trpc/errors.ts';
-import {
-  callerFor,
-  failureOf,
-  guestWithStay,
-  hostWithListing,
-  notificationsOf,
-  outcomeOf,
-  signedIn,
-} from './helpers.ts';
+import { callerFor, failureOf, outcomeOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import { guestWithStay, hostWithListing, notificationsOf } from './helpers.ts';
 
 const clock = new ManualClock('2031-06-20T12:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -66,7 +56,14 @@ describe('reviews.respond', () => {
     );
     expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual(
-      Array.from({ length: 3 }, () => ({ code: 'CONFLICT', reason: 'ALREADY_RESPONDED', fieldPaths: [] })),
+      Array.from({ length: 3 }, () => ({
+        code: 'CONFLICT',
+        reason: 'ALREADY_RESPONDED',
+        message: 'this review already has a response',
+        fieldErrors: null,
+        fieldPaths: [],
+        retryAfterMs: null,
+      })),
     );
     expect(await notificationsOf(deps, guest.userId, 'review_response')).toHaveLength(1);
   });
@@ -110,18 +107,6 @@ describe('reviews.respond', () => {
   });
 });
 
-/** The field errors a client sees for a call that must fail validation. */
-async function fieldErrorsOf(call: () => Promise<unknown>) {
-  const error = await call().then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof TRPCError)) throw error;
-  return { code: error.code, ...describeError(error) };
-}
-
 describe('reviews.respond with the deprecated `response` spelling (SDK 0.1.0)', () => {
   it('still records the answer sent as `response`', async () => {
     const { host, guest, reviewId } = await reviewedListing();
@@ -145,7 +130,7 @@ describe('reviews.respond with the deprecated `response` spelling (SDK 0.1.0)', 
   it('refuses both spellings at once with BAD_REQUEST saying why, and records nothing', async () => {
     const { host, propertyId, reviewId } = await reviewedListing();
 
-    const failure = await fieldErrorsOf(() =>
+    const failure = await failureOf(() =>
       host.caller.reviews.respond({ reviewId, hostResponse: 'New name.', response: 'Old name.' }),
     );
 
@@ -165,7 +150,7 @@ describe('reviews.respond with the deprecated `response` spelling (SDK 0.1.0)', 
 
   it('refuses neither spelling with BAD_REQUEST on hostResponse', async () => {
     const { host, reviewId } = await reviewedListing();
-    const failure = await fieldErrorsOf(() => host.caller.reviews.respond({ reviewId }));
+    const failure = await failureOf(() => host.caller.reviews.respond({ reviewId }));
     expect(failure).toMatchObject({
       code: 'BAD_REQUEST',
       reason: 'VALIDATION_FAILED',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { useTestDeps } from '../../../src/testing/index.ts';
-import { failureOf, guestWithStay, hostWithListing } from './helpers.ts';
+import { failureOf, useTestDeps } from '../../../src/testing/index.ts';
+import { guestWithStay, hostWithListing } from './helpers.ts';
 
 const clock = new ManualClock('2031-06-01T00:00:00Z');
 const deps = await useTestDeps({ clock });

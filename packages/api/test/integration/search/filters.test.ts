@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createBooking, createUser, useTestDeps } from '../../../src/testing/index.ts';
+import { createBooking, createUser, failureOf, useTestDeps } from '../../../src/testing/index.ts';
 import {
   addAmenities,
   addBlock,
-  failureOf,
   ids,
   listingIn,
   type SearchInput,

@@ -1,39 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { DB, Executor } from '@stayhub/db';
-import { TRPCError } from '@trpc/server';
 import type { Insertable } from 'kysely';
 import type { Deps } from '../../../src/domain/deps.ts';
-import { appRouter } from '../../../src/routers/app.router.ts';
-import { createProperty } from '../../../src/testing/index.ts';
-import { createContextInner } from '../../../src/trpc/context.ts';
-import { describeError, type ErrorData } from '../../../src/trpc/errors.ts';
-import { createCallerFactory } from '../../../src/trpc/init.ts';
-
-const createCaller = createCallerFactory(appRouter);
+import { callerFor, createProperty } from '../../../src/testing/index.ts';
 
 /** properties.search as an anonymous client calls it (the procedure is public). */
 export function searchWith(deps: Deps) {
-  const caller = createCaller(createContextInner({ deps }));
+  const caller = callerFor(deps);
   return (input: Parameters<typeof caller.properties.search>[0]) => caller.properties.search(input);
 }
 
 export type SearchInput = Parameters<ReturnType<typeof searchWith>>[0];
-
-export interface Failure extends ErrorData {
-  code: TRPCError['code'];
-}
-
-/** Runs a call that must fail and returns what a client sees: the code plus the formatter's error data. */
-export async function failureOf(call: () => Promise<unknown>): Promise<Failure> {
-  try {
-    await call();
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const { reason, fieldErrors, retryAfterMs } = describeError(error);
-    return { code: error.code, reason, fieldErrors, retryAfterMs };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /**
  * A town name no other test in the file uses: listings made with it are found with `text: town`, so tests

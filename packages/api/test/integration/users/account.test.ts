@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startSession } from '../../../src/domain/auth/session.service.ts';
-import { createSignedInUser, createUser, useTestDeps } from '../../../src/testing/index.ts';
+import {
+  type CallerRole,
+  callerAs,
+  callerFor,
+  createSignedInUser,
+  createUser,
+  failureOf,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 import { createContextInner } from '../../../src/trpc/context.ts';
 import { createCallerFactory, router } from '../../../src/trpc/init.ts';
 import { hostProcedure } from '../../../src/trpc/procedures.ts';
-import { callerAs, callerFor, failureOf, type Role } from './callers.ts';
 
 const deps = await useTestDeps();
 
@@ -22,7 +29,7 @@ describe('users.me', () => {
       last_name: 'Silva',
       phone_number: '+351912345678',
     });
-    const me = await callerFor(deps, user.token).users.me();
+    const me = await callerFor(deps, { token: user.token }).users.me();
     expect(me).toMatchObject({
       userId: user.userId,
       email: user.email,
@@ -38,7 +45,7 @@ describe('users.me', () => {
     expect(me.createdAt).toBeInstanceOf(Date);
   });
 
-  it.each<[Role, string | null]>([
+  it.each<[CallerRole, string | null]>([
     ['anonymous', 'UNAUTHENTICATED'],
     ['guest', null],
     ['host', null],
@@ -57,7 +64,7 @@ describe('users.me', () => {
 describe('users.updateProfile', () => {
   it('changes only the fields sent and returns the new view', async () => {
     const user = await createSignedInUser(deps, { first_name: 'Ana', last_name: 'Silva', bio: 'Hello' });
-    const me = await callerFor(deps, user.token).users.updateProfile({
+    const me = await callerFor(deps, { token: user.token }).users.updateProfile({
       firstName: '  Beatriz ',
       phoneNumber: '+351 912-345-678',
       avatarUrl: 'https://cdn.example.test/a.png',
@@ -70,7 +77,7 @@ describe('users.updateProfile', () => {
       avatarUrl: 'https://cdn.example.test/a.png',
       email: user.email,
     });
-    expect(await callerFor(deps, user.token).users.me()).toEqual(me);
+    expect(await callerFor(deps, { token: user.token }).users.me()).toEqual(me);
   });
 
   it('clears optional fields with null, and an empty bio counts as none', async () => {
@@ -79,7 +86,7 @@ describe('users.updateProfile', () => {
       avatar_url: 'https://cdn.example.test/a.png',
       bio: 'Hello',
     });
-    const me = await callerFor(deps, user.token).users.updateProfile({
+    const me = await callerFor(deps, { token: user.token }).users.updateProfile({
       phoneNumber: null,
       avatarUrl: null,
       bio: '   ',
@@ -89,7 +96,7 @@ describe('users.updateProfile', () => {
 
   it('returns the account unchanged for an empty patch', async () => {
     const user = await createSignedInUser(deps, { first_name: 'Ana' });
-    const caller = callerFor(deps, user.token);
+    const caller = callerFor(deps, { token: user.token });
     expect(await caller.users.updateProfile({})).toEqual(await caller.users.me());
   });
 
@@ -103,7 +110,7 @@ describe('users.updateProfile', () => {
     ['avatarUrl', { avatarUrl: 'not a url' }],
   ])('refuses an invalid %s with BAD_REQUEST and its field path', async (path, input) => {
     const user = await createSignedInUser(deps);
-    const failure = await failureOf(() => callerFor(deps, user.token).users.updateProfile(input));
+    const failure = await failureOf(() => callerFor(deps, { token: user.token }).users.updateProfile(input));
     expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION_FAILED' });
     expect(failure.fieldErrors?.map((field) => field.path)).toEqual([path]);
   });
@@ -111,14 +118,14 @@ describe('users.updateProfile', () => {
   it('reports every invalid field at once', async () => {
     const user = await createSignedInUser(deps);
     const failure = await failureOf(() =>
-      callerFor(deps, user.token).users.updateProfile({ firstName: '', bio: 'x'.repeat(1001) }),
+      callerFor(deps, { token: user.token }).users.updateProfile({ firstName: '', bio: 'x'.repeat(1001) }),
     );
     expect(failure.fieldErrors?.map((field) => field.path).sort()).toEqual(['bio', 'firstName']);
   });
 
   it('refuses to change email, role or status, and leaves the account as it was', async () => {
     const user = await createSignedInUser(deps);
-    const caller = callerFor(deps, user.token);
+    const caller = callerFor(deps, { token: user.token });
     const before = await caller.users.me();
     for (const sneaky of [{ role: 'admin' }, { status: 'active' }, { email: 'new@example.test' }]) {
       const input = { firstName: 'Mallory', ...sneaky };
@@ -130,7 +137,7 @@ describe('users.updateProfile', () => {
     expect(await caller.users.me()).toEqual(before);
   });
 
-  it.each<[Role, string]>([
+  it.each<[CallerRole, string]>([
     ['anonymous', 'UNAUTHENTICATED'],
     ['suspended', 'ACCOUNT_SUSPENDED'],
   ])('refuses a %s caller with UNAUTHORIZED %s', async (role, reason) => {
@@ -141,7 +148,7 @@ describe('users.updateProfile', () => {
     });
   });
 
-  it.each<Role>(['guest', 'host', 'admin'])('lets a %s edit their own profile', async (role) => {
+  it.each<CallerRole>(['guest', 'host', 'admin'])('lets a %s edit their own profile', async (role) => {
     const { caller, userId } = await callerAs(deps, role);
     expect(await caller.users.updateProfile({ bio: `a ${role}` })).toMatchObject({
       userId,
@@ -156,7 +163,7 @@ describe('users.becomeHost', () => {
     // The first request caches the session lookup, role included.
     expect(await failureOf(() => hostCheck(user.token))).toMatchObject({ code: 'FORBIDDEN' });
 
-    const me = await callerFor(deps, user.token).users.becomeHost();
+    const me = await callerFor(deps, { token: user.token }).users.becomeHost();
 
     expect(me).toMatchObject({ userId: user.userId, role: 'host' });
     expect(await hostCheck(user.token)).toBe('host');
@@ -169,13 +176,13 @@ describe('users.becomeHost', () => {
     await failureOf(() => hostCheck(second.token));
     await failureOf(() => hostCheck(other.token));
 
-    await callerFor(deps, user.token).users.becomeHost();
+    await callerFor(deps, { token: user.token }).users.becomeHost();
 
     expect(await hostCheck(second.token)).toBe('host');
     expect(await failureOf(() => hostCheck(other.token))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it.each<Role>(['host', 'admin'])(
+  it.each<CallerRole>(['host', 'admin'])(
     'refuses a %s with CONFLICT ALREADY_HOST and keeps the role',
     async (role) => {
       const { caller } = await callerAs(deps, role);
@@ -189,14 +196,14 @@ describe('users.becomeHost', () => {
 
   it('makes one of two simultaneous requests the host and answers the other ALREADY_HOST', async () => {
     const user = await createSignedInUser(deps);
-    const caller = callerFor(deps, user.token);
+    const caller = callerFor(deps, { token: user.token });
     const results = await Promise.allSettled([caller.users.becomeHost(), caller.users.becomeHost()]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(await failureOf(() => Promise.reject(rejected?.reason))).toMatchObject({ reason: 'ALREADY_HOST' });
   });
 
-  it.each<[Role, string]>([
+  it.each<[CallerRole, string]>([
     ['anonymous', 'UNAUTHENTICATED'],
     ['suspended', 'ACCOUNT_SUSPENDED'],
   ])('refuses a %s caller with UNAUTHORIZED %s', async (role, reason) => {
@@ -207,7 +214,7 @@ describe('users.becomeHost', () => {
   it('leaves other users untouched', async () => {
     const bystander = await createUser(deps.db);
     const user = await createSignedInUser(deps);
-    await callerFor(deps, user.token).users.becomeHost();
+    await callerFor(deps, { token: user.token }).users.becomeHost();
     const row = await deps.db
       .selectFrom('users')
       .select(['role'])

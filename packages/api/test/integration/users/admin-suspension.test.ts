@@ -2,13 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startSession } from '../../../src/domain/auth/session.service.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { createSignedInUser, createUser, useTestDeps } from '../../../src/testing/index.ts';
-import { callerAs, callerFor, failureOf, type Role } from './callers.ts';
+import {
+  type CallerRole,
+  callerAs,
+  callerFor,
+  createSignedInUser,
+  createUser,
+  failureOf,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 
 const clock = new ManualClock('2026-05-01T09:00:00.000Z');
 const deps = await useTestDeps({ clock });
 const adminUser = await createSignedInUser(deps, { role: 'admin' });
-const admin = callerFor(deps, adminUser.token);
+const admin = callerFor(deps, { token: adminUser.token });
 
 const sessionsOf = (userId: string) =>
   deps.db.selectFrom('sessions').select(['session_id']).where('user_id', '=', userId).execute();
@@ -17,7 +24,7 @@ describe('admin.suspendUser', () => {
   it("suspends the account and the user's very next request fails, though their session was cached", async () => {
     const user = await createSignedInUser(deps, { role: 'host' });
     // Each call is a request of its own, with its own context.
-    const userCaller = () => callerFor(deps, user.token);
+    const userCaller = () => callerFor(deps, { token: user.token });
     expect((await userCaller().users.me()).status).toBe('active');
 
     const view = await admin.admin.suspendUser({ userId: user.userId, reason: '  Fraudulent listings ' });
@@ -45,10 +52,10 @@ describe('admin.suspendUser', () => {
 
     await admin.admin.suspendUser({ userId: user.userId });
 
-    expect(await failureOf(() => callerFor(deps, second.token).users.me())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: second.token }).users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
     });
-    expect((await callerFor(deps, bystander.token).users.me()).userId).toBe(bystander.userId);
+    expect((await callerFor(deps, { token: bystander.token }).users.me()).userId).toBe(bystander.userId);
   });
 
   it('stores no reason when none is given', async () => {
@@ -73,7 +80,7 @@ describe('admin.suspendUser', () => {
       code: 'FORBIDDEN',
       reason: 'CANNOT_SUSPEND_ADMIN',
     });
-    expect((await callerFor(deps, other.token).users.me()).status).toBe('active');
+    expect((await callerFor(deps, { token: other.token }).users.me()).status).toBe('active');
   });
 
   it('answers CONFLICT INVALID_TRANSITION for an account already suspended, keeping the first reason', async () => {
@@ -88,7 +95,7 @@ describe('admin.suspendUser', () => {
 
   it('lets exactly one of two simultaneous suspensions win', async () => {
     const user = await createUser(deps.db);
-    const otherAdmin = callerFor(deps, (await createSignedInUser(deps, { role: 'admin' })).token);
+    const otherAdmin = callerFor(deps, { token: (await createSignedInUser(deps, { role: 'admin' })).token });
     const results = await Promise.allSettled([
       admin.admin.suspendUser({ userId: user.userId, reason: 'one' }),
       otherAdmin.admin.suspendUser({ userId: user.userId, reason: 'two' }),
@@ -118,7 +125,7 @@ describe('admin.suspendUser', () => {
     expect(failure.fieldErrors?.map((field) => field.path)).toEqual([path]);
   });
 
-  it.each<[Role, string, string]>([
+  it.each<[CallerRole, string, string]>([
     ['anonymous', 'UNAUTHORIZED', 'UNAUTHENTICATED'],
     ['guest', 'FORBIDDEN', 'FORBIDDEN'],
     ['host', 'FORBIDDEN', 'FORBIDDEN'],
@@ -130,14 +137,14 @@ describe('admin.suspendUser', () => {
       code,
       reason,
     });
-    expect((await callerFor(deps, target.token).users.me()).status).toBe('active');
+    expect((await callerFor(deps, { token: target.token }).users.me()).status).toBe('active');
   });
 });
 
 describe('admin.reinstateUser', () => {
   it('reactivates the account: the user signs in again, and the old token stays dead', async () => {
     const user = await createSignedInUser(deps);
-    await callerFor(deps, user.token).users.me();
+    await callerFor(deps, { token: user.token }).users.me();
     await admin.admin.suspendUser({ userId: user.userId, reason: 'spam' });
 
     const view = await admin.admin.reinstateUser({ userId: user.userId });
@@ -148,12 +155,12 @@ describe('admin.reinstateUser', () => {
       suspendedAt: null,
       suspensionReason: null,
     });
-    expect(await failureOf(() => callerFor(deps, user.token).users.me())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
       reason: 'UNAUTHENTICATED',
     });
     const fresh = await startSession(deps, deps.db, user.userId, { ip: null, userAgent: 'vitest' });
-    expect(await callerFor(deps, fresh.token).users.me()).toMatchObject({
+    expect(await callerFor(deps, { token: fresh.token }).users.me()).toMatchObject({
       userId: user.userId,
       status: 'active',
     });
@@ -161,13 +168,13 @@ describe('admin.reinstateUser', () => {
 
   it('ends sessions that outlived a suspension made outside the API instead of reviving them', async () => {
     const user = await createSignedInUser(deps, { status: 'suspended' });
-    expect(await failureOf(() => callerFor(deps, user.token).users.me())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
       reason: 'ACCOUNT_SUSPENDED',
     });
 
     await admin.admin.reinstateUser({ userId: user.userId });
 
-    expect(await failureOf(() => callerFor(deps, user.token).users.me())).toMatchObject({
+    expect(await failureOf(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
       reason: 'UNAUTHENTICATED',
     });
@@ -180,7 +187,7 @@ describe('admin.reinstateUser', () => {
       code: 'CONFLICT',
       reason: 'INVALID_TRANSITION',
     });
-    expect((await callerFor(deps, user.token).users.me()).status).toBe('active');
+    expect((await callerFor(deps, { token: user.token }).users.me()).status).toBe('active');
   });
 
   it('answers NOT_FOUND for an unknown user', async () => {
@@ -196,7 +203,7 @@ describe('admin.reinstateUser', () => {
     expect(failure.fieldErrors?.map((field) => field.path)).toEqual(['userId']);
   });
 
-  it.each<[Role, string, string]>([
+  it.each<[CallerRole, string, string]>([
     ['anonymous', 'UNAUTHORIZED', 'UNAUTHENTICATED'],
     ['guest', 'FORBIDDEN', 'FORBIDDEN'],
     ['host', 'FORBIDDEN', 'FORBIDDEN'],

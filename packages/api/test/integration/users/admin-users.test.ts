@@ -4,8 +4,14 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { containsPattern } from '../../../src/domain/shared/like-pattern.ts';
 import { adminUserListQuery } from '../../../src/domain/users/user-admin.queries.ts';
-import { createSignedInUser, createUser, useTestDeps } from '../../../src/testing/index.ts';
-import { callerAs, failureOf, type Role } from './callers.ts';
+import {
+  type CallerRole,
+  callerAs,
+  createSignedInUser,
+  createUser,
+  failureOf,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 
 const deps = await useTestDeps();
 const { caller: admin } = await callerAs(deps, 'admin');
@@ -168,7 +174,7 @@ describe('admin.users', () => {
     expect(failure.fieldErrors?.map((field) => field.path)).toEqual(['limit']);
   });
 
-  it.each<[Role, string, string]>([
+  it.each<[CallerRole, string, string]>([
     ['anonymous', 'UNAUTHORIZED', 'UNAUTHENTICATED'],
     ['guest', 'FORBIDDEN', 'FORBIDDEN'],
     ['host', 'FORBIDDEN', 'FORBIDDEN'],

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  type CallerRole,
+  callerAs,
+  callerFor,
   createBooking,
   createProperty,
   createSignedInUser,
   createUser,
+  failureOf,
   useTestDeps,
 } from '../../../src/testing/index.ts';
-import { callerAs, callerFor, failureOf, type Role } from './callers.ts';
 
 const deps = await useTestDeps();
 const anonymous = callerFor(deps);
@@ -131,7 +134,7 @@ describe('users.profile', () => {
     expect(failure.fieldErrors?.map((field) => field.path)).toEqual(['userId']);
   });
 
-  it.each<Role>(['anonymous', 'guest', 'host', 'admin', 'suspended'])(
+  it.each<CallerRole>(['anonymous', 'guest', 'host', 'admin', 'suspended'])(
     'is public: a %s caller may read it',
     async (role) => {
       const user = await createUser(deps.db, { first_name: 'Visible' });
@@ -159,7 +162,7 @@ describe('public profile cache', () => {
   it('never serves a stale profile after updateProfile', async () => {
     const user = await createSignedInUser(deps, { first_name: 'Before', bio: 'old' });
     await anonymous.users.profile({ userId: user.userId });
-    await callerFor(deps, user.token).users.updateProfile({ firstName: 'After', bio: 'new' });
+    await callerFor(deps, { token: user.token }).users.updateProfile({ firstName: 'After', bio: 'new' });
     expect(await anonymous.users.profile({ userId: user.userId })).toMatchObject({
       firstName: 'After',
       bio: 'new',
@@ -169,7 +172,7 @@ describe('public profile cache', () => {
   it('never serves a guest profile after becomeHost', async () => {
     const user = await createSignedInUser(deps);
     expect((await anonymous.users.profile({ userId: user.userId })).isHost).toBe(false);
-    await callerFor(deps, user.token).users.becomeHost();
+    await callerFor(deps, { token: user.token }).users.becomeHost();
     expect(await anonymous.users.profile({ userId: user.userId })).toMatchObject({
       isHost: true,
       hostStats: { listedProperties: 0, reviewCount: 0, ratingAvg: null },
