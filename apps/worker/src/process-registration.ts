@@ -117,7 +117,9 @@ export class ProcessRegistration {
   async deregister(): Promise<void> {
     this.stopTimers();
     await this.#writes;
-    await this.#sweeping?.catch(() => []);
+    // Only waits for a running sweep to settle: whoever started it reports its failure (startWorker throws
+    // it, the sweep timer logs it), so it is neither reported twice nor thrown from a clean stop.
+    if (this.#sweeping) await Promise.allSettled([this.#sweeping]);
     await deregisterWorkerProcess(this.db, this.workerProcessId);
     this.logger.info({ workerProcessId: this.workerProcessId }, 'worker process deregistered');
   }

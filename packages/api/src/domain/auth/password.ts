@@ -13,10 +13,15 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
+/**
+ * Whether `password` matches `passwordHash`. A hash argon2 cannot read (a corrupt row, a foreign format) is
+ * an error, not a wrong password: it throws, so it reaches the log as a 500 instead of locking its owner out
+ * behind "wrong password" for good.
+ */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password);
-  } catch {
-    return false;
+  } catch (cause) {
+    throw new Error('the stored password hash cannot be verified', { cause });
   }
 }

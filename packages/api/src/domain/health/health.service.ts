@@ -8,17 +8,19 @@ export interface Health {
   time: Date;
 }
 
-async function databaseReachable(deps: Pick<Deps, 'db'>): Promise<boolean> {
+/** A database that does not answer is a degraded health, not an error; why it did not answer goes to the log. */
+async function databaseReachable(deps: Pick<Deps, 'db' | 'logger'>): Promise<boolean> {
   try {
     await sql`select 1`.execute(deps.db);
     return true;
-  } catch {
+  } catch (err) {
+    deps.logger.warn({ err }, 'health check: the database did not answer');
     return false;
   }
 }
 
 /** Readiness: Postgres answers and the cache is reachable (SPEC §2, `/readyz`). */
-export async function checkHealth(deps: Pick<Deps, 'db' | 'cache' | 'clock'>): Promise<Health> {
+export async function checkHealth(deps: Pick<Deps, 'db' | 'cache' | 'clock' | 'logger'>): Promise<Health> {
   const [database, cache] = await Promise.all([databaseReachable(deps), deps.cache.ping()]);
   return { status: database && cache ? 'ok' : 'degraded', database, cache, time: deps.clock.now() };
 }

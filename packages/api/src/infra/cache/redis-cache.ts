@@ -13,14 +13,16 @@ export interface RedisCacheOptions {
 
 /**
  * The cache on Redis (SPEC §2). Postgres is the truth, so a Redis error is never the user's problem:
- * reads become misses and writes are dropped. During an outage every call fails, so the warning is
- * logged once when calls start failing and an info line once they succeed again.
+ * reads become misses and writes are dropped. During an outage every call fails, so a warning is logged
+ * when calls start failing and again whenever the error changes (a second kind of failure is never
+ * hidden behind the first); the info line when calls succeed again says how many failed meanwhile.
  */
 export class RedisCache implements Cache {
   readonly #redis: Redis;
   readonly #namespace: string;
   readonly #logger: Logger;
-  #failing = false;
+  /** While calls fail: the last error message logged and how many calls have failed. */
+  #outage: { message: string; failedCalls: number; since: number } | null = null;
 
   constructor({ redis, prefix, logger }: RedisCacheOptions) {
     this.#redis = redis;
@@ -70,8 +72,11 @@ export class RedisCache implements Cache {
 
   async ping(): Promise<boolean> {
     try {
-      return (await this.#redis.ping()) === 'PONG';
-    } catch {
+      const reply = await this.#redis.ping();
+      this.#succeeded();
+      return reply === 'PONG';
+    } catch (error) {
+      this.#failed('ping', error);
       return false;
     }
   }
@@ -84,15 +89,26 @@ export class RedisCache implements Cache {
   }
 
   #failed(operation: string, error: unknown): void {
-    if (this.#failing) return;
-    this.#failing = true;
-    this.#logger.warn({ operation, err: errorSummary(error) }, 'redis cache unavailable; serving misses');
+    const err = errorSummary(error);
+    if (this.#outage === null) {
+      this.#outage = { message: err.message, failedCalls: 1, since: Date.now() };
+      this.#logger.warn({ operation, err }, 'redis cache unavailable; serving misses');
+      return;
+    }
+    this.#outage.failedCalls += 1;
+    if (err.message === this.#outage.message) return;
+    this.#outage.message = err.message;
+    this.#logger.warn(
+      { operation, err, failedCalls: this.#outage.failedCalls },
+      'redis cache still unavailable, with another error',
+    );
   }
 
   #succeeded(): void {
-    if (!this.#failing) return;
-    this.#failing = false;
-    this.#logger.info('redis cache available again');
+    if (this.#outage === null) return;
+    const { failedCalls, since } = this.#outage;
+    this.#outage = null;
+    this.#logger.info({ failedCalls, outageMs: Date.now() - since }, 'redis cache available again');
   }
 }
 
