@@ -1,10 +1,10 @@
 import type { Deps } from '../deps.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { OkView } from '../shared/ok-view.ts';
 import type { SessionsInput } from './auth.commands.ts';
 import type { RevokedView, SessionPage } from './auth.views.ts';
 import { deleteSession, deleteSessionsOfUser, listLiveSessionsOfUser } from './session.queries.ts';
-import { decodeSessionCursor, encodeSessionCursor } from './session.rules.ts';
+import { encodeSessionCursor, readSessionCursor } from './session.rules.ts';
 import { invalidateSessionCache } from './session.service.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -41,8 +41,7 @@ export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: strin
 
 /** The viewer's live sessions, newest first, marking the one this request came with. */
 export async function listSessions(deps: Deps, viewer: Viewer, input: SessionsInput): Promise<SessionPage> {
-  const after = input.cursor === undefined ? undefined : decodeSessionCursor(input.cursor);
-  if (after === null) throw new ValidationError('this cursor is not valid', ['cursor']);
+  const after = readSessionCursor(input.cursor);
   // One more than a page tells whether another page follows.
   const rows = await listLiveSessionsOfUser(deps.db, viewer.userId, deps.clock.now(), {
     after,

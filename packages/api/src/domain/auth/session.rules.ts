@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { z } from 'zod';
+import { decodeOpaqueCursor, encodeOpaqueCursor, readCursor } from '../shared/opaque-cursor.ts';
 
-/** SPEC §7 / issue 3: 30 days idle, 90 days absolute. */
+/** SPEC §7: 30 days idle, 90 days absolute. */
 export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 90 * 24 * 60 * 60 * 1000;
 /** Sliding expiry is written at most this often per session, not on every request. */
@@ -41,20 +43,26 @@ export interface SessionCursor {
   sessionId: string;
 }
 
-/** An opaque page cursor for a session list: the last item's (created_at, session_id). */
+const cursorPayload = z.object({ t: z.iso.datetime({ precision: 3 }), i: z.uuid() });
+
+/** A session list's page cursor: the last item's (created_at, session_id), opaque to clients (opaque-cursor.ts). */
 export function encodeSessionCursor(cursor: SessionCursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.sessionId}`, 'utf8').toString('base64url');
+  return encodeOpaqueCursor({ t: cursor.createdAt.toISOString(), i: cursor.sessionId });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The cursor encodeSessionCursor made, or undefined for anything else. */
+export function decodeSessionCursor(cursor: string): SessionCursor | undefined {
+  const payload = decodeOpaqueCursor(cursor, cursorPayload);
+  if (!payload) return undefined;
+  const createdAt = new Date(payload.t);
+  // Well-formed is not enough: Feb 30 or hour 24 would reach Postgres as an impossible timestamp.
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== payload.t) return undefined;
+  return { createdAt, sessionId: payload.i };
+}
 
-/** The cursor encodeSessionCursor made, or null for anything else. */
-export function decodeSessionCursor(cursor: string): SessionCursor | null {
-  const [at, sessionId, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (at === undefined || sessionId === undefined || rest.length > 0 || !UUID.test(sessionId)) return null;
-  const createdAt = new Date(at);
-  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) return null;
-  return { createdAt, sessionId };
+/** A session list input's cursor: none for the first page; a foreign one is a validation error. */
+export function readSessionCursor(cursor: string | null | undefined): SessionCursor | undefined {
+  return readCursor(cursor, decodeSessionCursor);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { canManage } from '../properties/property.rules.ts';
 import {
   type BookingListFilter,
@@ -11,7 +11,7 @@ import {
 import { roleIn } from './booking.rules.ts';
 import type { ListHostBookingsInput, ListMyBookingsInput } from './booking.types.ts';
 import { type BookingList, type BookingView, toBookingView } from './booking.views.ts';
-import { type BookingCursor, decodeBookingCursor, encodeBookingCursor } from './booking-cursor.rules.ts';
+import { encodeBookingCursor, readBookingCursor } from './booking-cursor.rules.ts';
 
 /** Its guest, the listing's host and admins see a booking; anyone else gets NOT_FOUND (SPEC §4 privacy). */
 export async function getBooking(deps: Deps, viewer: Viewer, bookingId: string): Promise<BookingView> {
@@ -20,13 +20,6 @@ export async function getBooking(deps: Deps, viewer: Viewer, bookingId: string):
     throw new NotFoundError('booking');
   }
   return toBookingView(row);
-}
-
-function cursorOf(cursor: string | null | undefined): BookingCursor | undefined {
-  if (!cursor) return undefined;
-  const after = decodeBookingCursor(cursor);
-  if (!after) throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
-  return after;
 }
 
 async function page(
@@ -50,7 +43,12 @@ async function page(
 export function listMyBookings(deps: Deps, viewer: Viewer, input: ListMyBookingsInput): Promise<BookingList> {
   return page(
     deps,
-    { scope: input.scope, status: input.status, guestId: viewer.userId, after: cursorOf(input.cursor) },
+    {
+      scope: input.scope,
+      status: input.status,
+      guestId: viewer.userId,
+      after: readBookingCursor(input.cursor),
+    },
     input.limit,
   );
 }
@@ -64,7 +62,7 @@ export async function listHostBookings(
   viewer: Viewer,
   input: ListHostBookingsInput,
 ): Promise<BookingList> {
-  const after = cursorOf(input.cursor);
+  const after = readBookingCursor(input.cursor);
   if (input.propertyId === undefined) {
     return page(deps, { scope: input.scope, hostId: viewer.userId, after }, input.limit);
   }

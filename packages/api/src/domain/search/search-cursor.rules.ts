@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeOpaqueCursor, encodeOpaqueCursor } from '../shared/keyset-cursor.ts';
+import { decodeOpaqueCursor, encodeOpaqueCursor } from '../shared/opaque-cursor.ts';
 import type { SearchSort } from './search.types.ts';
 
 /**

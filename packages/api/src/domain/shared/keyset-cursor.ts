@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../errors.ts';
+import { decodeOpaqueCursor, encodeOpaqueCursor, readCursor } from './opaque-cursor.ts';
 
 /**
  * The keyset position of a newest-first list ordered by (timestamp DESC, id ASC): the last row's timestamp
@@ -17,24 +17,7 @@ const cursorPayload = z.object({
   i: z.uuid(),
 });
 
-/** A cursor opaque to clients: base64url of a small JSON value. */
-export function encodeOpaqueCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
-
-/** What encodeOpaqueCursor encoded, if it matches `schema`; undefined for anything else (tampered, truncated, foreign). */
-export function decodeOpaqueCursor<S extends z.ZodType>(cursor: string, schema: S): z.infer<S> | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** Opaque to clients: base64url of a small JSON object. */
+/** Opaque to clients (opaque-cursor.ts). */
 export function encodeKeysetCursor(position: KeysetPosition): string {
   return encodeOpaqueCursor({ t: position.at, i: position.id });
 }
@@ -47,10 +30,7 @@ export function decodeKeysetCursor(cursor: string): KeysetPosition | undefined {
 
 /** A list input's cursor: none for the first page; one no previous page returned is a validation error. */
 export function readKeysetCursor(cursor: string | null | undefined): KeysetPosition | undefined {
-  if (!cursor) return undefined;
-  const position = decodeKeysetCursor(cursor);
-  if (!position) throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
-  return position;
+  return readCursor(cursor, decodeKeysetCursor);
 }
 
 /**

@@ -73,6 +73,8 @@ describe('single-use token lifetimes', () => {
   });
 });
 
+const cursorOf = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64url');
+
 describe('session cursors', () => {
   it('round-trip a position exactly', () => {
     const position = {
@@ -84,14 +86,18 @@ describe('session cursors', () => {
 
   it.each([
     ['garbage', 'bm90IGEgY3Vyc29y'],
-    ['a bad date', Buffer.from('yesterday|6f1c1f4e-4a4b-4c7e-9d3e-2b7a1c0d9e8f').toString('base64url')],
-    ['a bad id', Buffer.from('2026-11-23T10:00:00.123Z|42').toString('base64url')],
+    ['a bad date', cursorOf({ t: 'yesterday', i: '6f1c1f4e-4a4b-4c7e-9d3e-2b7a1c0d9e8f' })],
     [
-      'extra parts',
-      Buffer.from('2026-11-23T10:00:00.123Z|6f1c1f4e-4a4b-4c7e-9d3e-2b7a1c0d9e8f|x').toString('base64url'),
+      'an impossible date',
+      cursorOf({ t: '2026-02-30T10:00:00.123Z', i: '6f1c1f4e-4a4b-4c7e-9d3e-2b7a1c0d9e8f' }),
+    ],
+    ['a bad id', cursorOf({ t: '2026-11-23T10:00:00.123Z', i: '42' })],
+    [
+      'the old pipe format',
+      Buffer.from('2026-11-23T10:00:00.123Z|6f1c1f4e-4a4b-4c7e-9d3e-2b7a1c0d9e8f').toString('base64url'),
     ],
   ])('reject %s', (_, cursor) => {
-    expect(decodeSessionCursor(cursor)).toBeNull();
+    expect(decodeSessionCursor(cursor)).toBeUndefined();
   });
 });
 
