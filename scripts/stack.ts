@@ -7,6 +7,7 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, hashPassword, loadConfig } from '@stayhub/api/runtime';
+import { demoLogins, seedDemo } from '@stayhub/api/seed';
 import {
   createDb,
   createPool,
@@ -15,7 +16,6 @@ import {
   migrateToLatest,
   StartupError,
 } from '@stayhub/db';
-import { demoLogins, seedDemo } from '@stayhub/db/seed';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = loadConfig();

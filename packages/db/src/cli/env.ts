@@ -13,7 +13,7 @@ export interface DatabaseServer {
 
 /**
  * The one place the CLIs read the environment (@stayhub/db cannot import the app's config module): the
- * same keys with the same defaults as packages/api/src/config.ts, so `db:migrate` and `db:seed` work on the
+ * same keys with the same defaults as packages/api/src/config.ts, so `db:migrate` works on the
  * database the app uses — DATABASE_URL when set, otherwise the embedded server under DATA_DIR on
  * EMBEDDED_PG_PORT (SPEC §2), started if it is not running yet.
  */

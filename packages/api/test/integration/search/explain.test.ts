@@ -1,4 +1,4 @@
-import { seedPerf } from '@stayhub/db/seed';
+import { seedPerf } from '@stayhub/api/seed';
 import { CompiledQuery } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
+import { useTestDatabase } from '@stayhub/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoLogins, type SeedStep, type SeedSummary, seedDemo } from '../../src/seed/index.ts';
-import { useTestDatabase } from '../../src/testing/index.ts';
+import { demoLogins, type SeedStep, type SeedSummary, seedDemo } from '../../../src/seed/index.ts';
 
 const { db } = await useTestDatabase();
 

@@ -1,4 +1,8 @@
-/** `@stayhub/db/seed`: the demo data set the start command and `db:seed` load, and the perf data set (`--scale`). */
+/**
+ * `@stayhub/api/seed`: the demo data set the start command and `db:seed` load, and the perf data set
+ * (`--scale`). It lives in the api so its prices, fees, dates and password hashes come from the api's own
+ * rules rather than a copy of them.
+ */
 export { type DemoLogin, demoLogins } from './demo-users.ts';
 export { describePerfSeed, progressReporter } from './perf/progress.ts';
 export {

@@ -1,5 +1,5 @@
+import type { DB, Occupancy, Properties } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import type { DB, Occupancy, Properties } from '../types.generated.ts';
 import { addDays, atUtc } from './dates.ts';
 import { occupancyIds, photoId, propertyIds, userIds } from './ids.ts';
 

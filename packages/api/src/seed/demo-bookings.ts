@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { BookingStatus, Bookings, DB, Notifications, Occupancy, Payments, Payouts } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import type {
-  BookingStatus,
-  Bookings,
-  DB,
-  Notifications,
-  Occupancy,
-  Payments,
-  Payouts,
-} from '../types.generated.ts';
 import { addDays, addMinutes, atUtc } from './dates.ts';
 import { demoProperty } from './demo-properties.ts';
 import {

@@ -1,8 +1,8 @@
+import type { DB } from '@stayhub/db';
+import { useTestDatabase } from '@stayhub/db/testing';
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PerfSeedProgress, type PerfSeedSummary, seedPerf } from '../../src/seed/index.ts';
-import { useTestDatabase } from '../../src/testing/index.ts';
-import type { DB } from '../../src/types.generated.ts';
+import { type PerfSeedProgress, type PerfSeedSummary, seedPerf } from '../../../src/seed/index.ts';
 
 // Two databases for the same seed, two for different seeds.
 const [first, second, third, fourth] = [

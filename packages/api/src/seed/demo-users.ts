@@ -1,5 +1,5 @@
+import type { DB, Users } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import type { DB, Users } from '../types.generated.ts';
 import { addDays, addMinutes, atUtc } from './dates.ts';
 import { userIds } from './ids.ts';
 

@@ -1,5 +1,5 @@
+import type { DB, Reviews } from '@stayhub/db';
 import { type Insertable, sql, type Transaction } from 'kysely';
-import type { DB, Reviews } from '../types.generated.ts';
 import { addDays, atUtc } from './dates.ts';
 import { demoStay } from './demo-bookings.ts';
 import { demoProperties } from './demo-properties.ts';

@@ -1,6 +1,6 @@
+import type { DB } from '@stayhub/db';
+import { inTransaction } from '@stayhub/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { inTransaction } from '../../transaction.ts';
-import type { DB } from '../../types.generated.ts';
 import { utcDateOf } from '../dates.ts';
 import {
   guestRow,

@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import type {
   Bookings,
   Occupancy,
@@ -9,7 +8,8 @@ import type {
   PropertyStatus,
   PropertyType,
   Users,
-} from '../../types.generated.ts';
+} from '@stayhub/db';
+import type { Insertable } from 'kysely';
 import { addDays, addMinutes, atUtc } from '../dates.ts';
 import { hostPayoutCents, priceSnapshot } from '../pricing.ts';
 import { type PerfCity, perfCities } from './cities.ts';

@@ -1,9 +1,10 @@
-import { type Algorithm, hash, type Options } from '@node-rs/argon2';
-import { migrationStatus } from '../migrator.ts';
-import { createDb, createPool } from '../pool.ts';
-import { demoLogins, describePerfSeed, progressReporter, seedDemo, seedPerf } from '../seed/index.ts';
-import { perfGuestEmail, perfHostEmail } from '../seed/perf/perf-rows.ts';
-import { databaseFromEnv } from './env.ts';
+import { createDb, createPool, migrationStatus } from '@stayhub/db';
+import { loadConfig } from '../config.ts';
+import { hashPassword } from '../domain/auth/password.ts';
+import { createLogger } from '../logger.ts';
+import { resolveDatabase } from '../runtime.ts';
+import { demoLogins, describePerfSeed, progressReporter, seedDemo, seedPerf } from './index.ts';
+import { perfGuestEmail, perfHostEmail } from './perf/perf-rows.ts';
 
 /**
  * `db:seed`: loads the demo data into an already migrated database (DATABASE_URL, or the embedded dev
@@ -15,17 +16,8 @@ import { databaseFromEnv } from './env.ts';
 
 const USAGE = 'usage: seed [--scale N [--demo] [--seed S]]';
 
-// The same argon2id parameters as @stayhub/api's password.ts (OWASP: m = 19 MiB, t = 2, p = 1); the db
-// package cannot import the api. `Algorithm` is an ambient const enum; 2 is Argon2id.
-const ARGON2ID: Algorithm = 2;
-const ARGON2_OPTIONS: Options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
 /** Every perf account shares this password (one hash for thousands of accounts). */
 const PERF_PASSWORD = 'perf-password-123';
-
-function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
-}
 
 interface Args {
   scale: number | null;
@@ -63,7 +55,11 @@ function printDemoLogins(): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const server = await databaseFromEnv(console.log);
+  const config = loadConfig();
+  const server = await resolveDatabase(
+    config,
+    createLogger({ level: config.LOG_LEVEL, name: 'stayhub-seed' }),
+  );
   const pool = createPool({ connectionString: server.url, max: 2, applicationName: 'stayhub-seed' });
   pool.on('error', (error) => console.error(`idle connection error: ${error.message}`));
   const db = createDb({ pool });
@@ -112,7 +108,7 @@ async function main(): Promise<void> {
     if (args.demo) printDemoLogins();
   } finally {
     await db.destroy();
-    await server.stop();
+    await server.embedded?.stop();
   }
 }
 

@@ -1,6 +1,6 @@
+import type { DB } from '@stayhub/db';
+import { inTransaction } from '@stayhub/db';
 import { type Kysely, sql } from 'kysely';
-import { inTransaction } from '../transaction.ts';
-import type { DB } from '../types.generated.ts';
 import { atUtc, parseDate, utcDateOf } from './dates.ts';
 import { seedBookings } from './demo-bookings.ts';
 import { seedMessages } from './demo-messages.ts';

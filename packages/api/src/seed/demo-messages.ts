@@ -1,5 +1,5 @@
+import type { DB, Messages } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import type { DB, Messages } from '../types.generated.ts';
 import { addDays, atUtc } from './dates.ts';
 import { demoStay } from './demo-bookings.ts';
 import { bookingIds, conversationIds, messageIds, propertyIds, userIds } from './ids.ts';
