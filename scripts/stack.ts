@@ -6,7 +6,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, hashPassword, loadConfig } from '@stayhub/api/runtime';
+import { createLogger, loadConfig } from '@stayhub/api/runtime';
 import { demoLogins, seedDemo } from '@stayhub/api/seed';
 import {
   createDb,
@@ -58,7 +58,6 @@ try {
   logger.info({ applied: applied.length }, applied.length ? 'migrated' : 'schema up to date');
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(db, {
-      hashPassword,
       onProgress: (step) => logger.info({ step }, 'seeding demo data'),
     });
     logger.info(seeded, 'demo data ready');

@@ -72,7 +72,6 @@ async function main(): Promise<void> {
     }
     if (args.demo) {
       const summary = await seedDemo(db, {
-        hashPassword,
         onProgress: (step) => console.log(`seeding ${step}…`),
       });
       const inserted = Object.entries(summary).map(([table, count]) => `${count} ${table}`);

@@ -1,7 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { BookingStatus, Bookings, DB, Notifications, Occupancy, Payments, Payouts } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import { addDays, addMinutes, atUtc } from './dates.ts';
+import { requestHash } from '../domain/bookings/booking.rules.ts';
+import { payoutReleaseDate, requestExpiresAt } from '../domain/bookings/booking-timers.rules.ts';
+import { priceSnapshotColumns } from '../domain/bookings/price-snapshot.columns.ts';
+import { hostPayoutCents, priceStay } from '../domain/bookings/pricing.rules.ts';
+import { quoteRefund } from '../domain/bookings/refund.rules.ts';
+import { addDays, daysBetween } from '../domain/shared/dates.ts';
 import { demoProperty } from './demo-properties.ts';
 import {
   bookingIds,
@@ -12,7 +16,7 @@ import {
   propertyIds,
   userIds,
 } from './ids.ts';
-import { hostPayoutCents, priceSnapshot } from './pricing.ts';
+import { addMinutes, atUtc } from './instants.ts';
 
 type SeedStatus = Extract<BookingStatus, 'requested' | 'pending' | 'confirmed' | 'completed' | 'canceled'>;
 
@@ -151,21 +155,20 @@ interface PlannedBooking {
   payout: Insertable<Payouts> | null;
 }
 
-/** Hash of the create input, the way a replayed create is compared (SPEC §4 idempotency). */
-function requestHash(input: Record<string, string | number>): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
-}
-
 function latest(...instants: (Date | null)[]): Date {
   return new Date(Math.max(...instants.map((d) => d?.getTime() ?? 0)));
 }
 
 function planBooking(plan: BookingPlan, today: string, now: Date): PlannedBooking {
   const property = demoProperty(plan.propertyId);
-  const { price_per_night_cents, cleaning_fee_cents, currency, host_id } = property.row;
+  const { price_per_night_cents, cleaning_fee_cents, currency, host_id, cancellation_policy } = property.row;
   const start_date = addDays(today, plan.startsIn);
   const end_date = addDays(start_date, plan.nights);
-  const price = priceSnapshot({ start_date, end_date }, { price_per_night_cents, cleaning_fee_cents });
+  const price = priceStay({
+    nightlyPriceCents: price_per_night_cents,
+    cleaningFeeCents: cleaning_fee_cents,
+    nights: plan.nights,
+  });
 
   // Requests and pending bookings were just made; the rest happened on the calendar days the plan says.
   const createdAt =
@@ -178,9 +181,19 @@ function planBooking(plan: BookingPlan, today: string, now: Date): PlannedBookin
   const confirmedAt =
     plan.chargeId === null ? null : addMinutes(createdAt, property.row.instant_book ? 2 : 6 * 60);
   const completedAt = plan.status === 'completed' ? atUtc(addDays(end_date, 1), '00:15') : null;
-  const canceledAt = plan.status === 'canceled' ? atUtc(addDays(today, -1), '16:20') : null;
+  const canceledOn = addDays(today, -1);
+  const canceledAt = plan.status === 'canceled' ? atUtc(canceledOn, '16:20') : null;
   // The guest canceled three weeks ahead: a full refund under every policy (strict needs ≥ 14 days).
-  const refundCents = plan.status === 'canceled' ? price.total_cents : null;
+  const refundCents =
+    plan.status === 'canceled'
+      ? quoteRefund({
+          policy: cancellation_policy,
+          canceller: 'guest',
+          daysBeforeStart: daysBetween(canceledOn, start_date),
+          breakdown: price,
+          paidCents: price.totalCents,
+        }).refundCents
+      : null;
 
   const booking: Insertable<Bookings> = {
     booking_id: plan.id,
@@ -190,7 +203,7 @@ function planBooking(plan: BookingPlan, today: string, now: Date): PlannedBookin
     end_date,
     guests: plan.guests,
     status: plan.status,
-    ...price,
+    ...priceSnapshotColumns(price),
     currency,
     payment_method: 'credit_card',
     payment_token: 'tok_visa',
@@ -207,7 +220,7 @@ function planBooking(plan: BookingPlan, today: string, now: Date): PlannedBookin
     canceled_at: canceledAt,
     cancellation_reason: canceledAt ? 'Our travel dates changed, sorry!' : null,
     refund_cents: refundCents,
-    expires_at: plan.status === 'requested' ? addMinutes(createdAt, 24 * 60) : null,
+    expires_at: plan.status === 'requested' ? requestExpiresAt(createdAt) : null,
     confirmed_at: confirmedAt,
     completed_at: completedAt,
     created_at: createdAt,
@@ -233,7 +246,7 @@ function planBooking(plan: BookingPlan, today: string, now: Date): PlannedBookin
       payment_id: plan.chargeId,
       booking_id: plan.id,
       kind: 'charge',
-      amount_cents: price.total_cents,
+      amount_cents: price.totalCents,
       currency,
       payment_method: 'credit_card',
       status: 'succeeded',
@@ -269,7 +282,7 @@ function planBooking(plan: BookingPlan, today: string, now: Date): PlannedBookin
   let payout: Insertable<Payouts> | null = null;
   if (plan.payoutId && confirmedAt) {
     // Released by the payout job one day after check-in (SPEC §4); a canceled stay's payout never is.
-    const release_date = addDays(start_date, 1);
+    const release_date = payoutReleaseDate(start_date);
     const releasedAt = plan.status === 'completed' ? atUtc(release_date, '09:00') : null;
     payout = {
       payout_id: plan.payoutId,

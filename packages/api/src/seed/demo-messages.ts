@@ -1,8 +1,9 @@
 import type { DB, Messages } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import { addDays, atUtc } from './dates.ts';
+import { addDays } from '../domain/shared/dates.ts';
 import { demoStay } from './demo-bookings.ts';
 import { bookingIds, conversationIds, messageIds, propertyIds, userIds } from './ids.ts';
+import { atUtc } from './instants.ts';
 
 /**
  * The guest of the upcoming Paris stay and its host talking about check-in: one conversation tied to

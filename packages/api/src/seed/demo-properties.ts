@@ -1,7 +1,8 @@
 import type { DB, Occupancy, Properties } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import { addDays, atUtc } from './dates.ts';
+import { addDays } from '../domain/shared/dates.ts';
 import { occupancyIds, photoId, propertyIds, userIds } from './ids.ts';
+import { atUtc } from './instants.ts';
 
 /** A demo listing: its row (less the ids and timestamps), photos and amenity codes. */
 export interface DemoProperty {

@@ -1,9 +1,10 @@
 import type { DB, Reviews } from '@stayhub/db';
 import { type Insertable, sql, type Transaction } from 'kysely';
-import { addDays, atUtc } from './dates.ts';
+import { addDays } from '../domain/shared/dates.ts';
 import { demoStay } from './demo-bookings.ts';
 import { demoProperties } from './demo-properties.ts';
 import { bookingIds, propertyIds, reviewIds, userIds } from './ids.ts';
+import { atUtc } from './instants.ts';
 
 interface ReviewPlan {
   id: string;

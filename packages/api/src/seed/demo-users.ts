@@ -1,7 +1,8 @@
 import type { DB, Users } from '@stayhub/db';
 import type { Insertable, Transaction } from 'kysely';
-import { addDays, addMinutes, atUtc } from './dates.ts';
+import { addDays } from '../domain/shared/dates.ts';
 import { userIds } from './ids.ts';
+import { addMinutes, atUtc } from './instants.ts';
 
 export interface DemoLogin {
   role: 'guest' | 'host' | 'admin';

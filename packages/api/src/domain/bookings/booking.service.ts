@@ -26,6 +26,7 @@ import { type BookingView, type QuoteView, toBookingView } from './booking.views
 import { noticeFor } from './booking-notices.ts';
 import { initialStatus } from './booking-status.rules.ts';
 import { jobKeys, requestExpiresAt } from './booking-timers.rules.ts';
+import { priceSnapshotColumns } from './price-snapshot.columns.ts';
 import { priceStay } from './pricing.rules.ts';
 
 type Unavailable = QuoteView['unavailableReason'];
@@ -186,12 +187,7 @@ async function insertNewBooking(
     end_date: input.endDate,
     guests: input.guests,
     status,
-    nightly_price_cents: price.nightlyPriceCents,
-    nights: price.nights,
-    subtotal_cents: price.subtotalCents,
-    cleaning_fee_cents: price.cleaningFeeCents,
-    service_fee_cents: price.serviceFeeCents,
-    total_cents: price.totalCents,
+    ...priceSnapshotColumns(price),
     currency: property.currency,
     cancellation_policy: property.cancellation_policy,
     payment_method: input.paymentMethod,

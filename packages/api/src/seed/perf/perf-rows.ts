@@ -10,8 +10,12 @@ import type {
   Users,
 } from '@stayhub/db';
 import type { Insertable } from 'kysely';
-import { addDays, addMinutes, atUtc } from '../dates.ts';
-import { hostPayoutCents, priceSnapshot } from '../pricing.ts';
+import { payoutReleaseDate } from '../../domain/bookings/booking-timers.rules.ts';
+import { priceSnapshotColumns } from '../../domain/bookings/price-snapshot.columns.ts';
+import { hostPayoutCents, priceStay } from '../../domain/bookings/pricing.rules.ts';
+import { chargeIdempotencyKey } from '../../domain/payments/payment.rules.ts';
+import { addDays } from '../../domain/shared/dates.ts';
+import { addMinutes, atUtc } from '../instants.ts';
 import { type PerfCity, perfCities } from './cities.ts';
 import { type Prng, prngFor, uuidFor } from './prng.ts';
 
@@ -341,7 +345,11 @@ export function holdRows(plan: PerfPlan, index: number, property: PerfProperty['
       };
     }
     const bookingId = uuidFor(plan.seed, `booking${n}`, index);
-    const price = priceSnapshot({ start_date: start, end_date: end }, property);
+    const price = priceStay({
+      nightlyPriceCents: property.price_per_night_cents,
+      cleaningFeeCents: property.cleaning_fee_cents,
+      nights,
+    });
     const confirmedAt = addMinutes(createdAt, 2);
     return {
       occupancy: {
@@ -362,7 +370,7 @@ export function holdRows(plan: PerfPlan, index: number, property: PerfProperty['
           end_date: end,
           guests: rng.int(1, property.max_guests),
           status: 'confirmed',
-          ...price,
+          ...priceSnapshotColumns(price),
           currency: property.currency,
           payment_method: 'credit_card',
           payment_token: 'tok_visa',
@@ -376,12 +384,12 @@ export function holdRows(plan: PerfPlan, index: number, property: PerfProperty['
           payment_id: uuidFor(plan.seed, `charge${n}`, index),
           booking_id: bookingId,
           kind: 'charge',
-          amount_cents: price.total_cents,
+          amount_cents: price.totalCents,
           currency: property.currency,
           payment_method: 'credit_card',
           status: 'succeeded',
           provider_reference: `sim_perf_${bookingId.slice(0, 8)}`,
-          idempotency_key: `charge:${bookingId}`,
+          idempotency_key: chargeIdempotencyKey(bookingId),
           attempts: 1,
           payment_date: confirmedAt,
           created_at: createdAt,
@@ -394,7 +402,7 @@ export function holdRows(plan: PerfPlan, index: number, property: PerfProperty['
           amount_cents: hostPayoutCents(price),
           currency: property.currency,
           status: 'scheduled',
-          release_date: addDays(start, 1),
+          release_date: payoutReleaseDate(start),
           created_at: confirmedAt,
           updated_at: confirmedAt,
         },

@@ -1,7 +1,7 @@
 import type { DB } from '@stayhub/db';
 import { inTransaction } from '@stayhub/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { utcDateOf } from '../dates.ts';
+import { daysBetween, todayIn } from '../../domain/shared/dates.ts';
 import {
   guestRow,
   holdRows,
@@ -228,7 +228,7 @@ export async function seedPerf(db: Kysely<DB>, options: PerfSeedOptions): Promis
   const plan = perfPlan({
     scale: options.scale,
     seed: options.seed ?? 1,
-    today: options.today ?? utcDateOf(new Date()),
+    today: options.today ?? todayIn('UTC', new Date()),
     passwordHash: options.passwordHash,
   });
   const batchSize = options.batchSize ?? 2_000;
@@ -341,9 +341,7 @@ export async function seedPerf(db: Kysely<DB>, options: PerfSeedOptions): Promis
       summary.holds += holds.length;
       summary.bookings += bookings.length;
       for (const hold of holds) {
-        summary.heldNights += Math.round(
-          (Date.parse(hold.occupancy.end_date) - Date.parse(hold.occupancy.start_date)) / 86_400_000,
-        );
+        summary.heldNights += daysBetween(hold.occupancy.start_date, hold.occupancy.end_date);
       }
       progress({ step: 'listings', done: summary.properties, total: plan.properties });
     }
