@@ -3,7 +3,10 @@ import type { DB, Executor } from '@stayhub/db';
 import type { Insertable } from 'kysely';
 import { hashPassword } from '../domain/auth/password.ts';
 import { startSession } from '../domain/auth/session.service.ts';
+import { priceSnapshotColumns } from '../domain/bookings/price-snapshot.columns.ts';
+import { priceStay } from '../domain/bookings/pricing.rules.ts';
 import type { Deps } from '../domain/deps.ts';
+import { daysBetween } from '../domain/shared/dates.ts';
 
 /**
  * Test factories: each inserts one valid row with sensible defaults and returns what a test needs.
@@ -115,10 +118,11 @@ export async function createBooking(
     .select(['price_per_night_cents', 'cleaning_fee_cents', 'currency'])
     .where('property_id', '=', input.propertyId)
     .executeTakeFirstOrThrow();
-  const nights = Math.round((Date.parse(input.endDate) - Date.parse(input.startDate)) / 86_400_000);
-  const subtotal = nights * property.price_per_night_cents;
-  const serviceFee = Math.round(((subtotal + property.cleaning_fee_cents) * 14) / 100);
-  const total = subtotal + property.cleaning_fee_cents + serviceFee;
+  const price = priceStay({
+    nightlyPriceCents: property.price_per_night_cents,
+    cleaningFeeCents: property.cleaning_fee_cents,
+    nights: daysBetween(input.startDate, input.endDate),
+  });
   const status = input.status ?? 'confirmed';
   const row = await db
     .insertInto('bookings')
@@ -129,12 +133,7 @@ export async function createBooking(
       end_date: input.endDate,
       guests: input.guests ?? 1,
       status,
-      nightly_price_cents: property.price_per_night_cents,
-      nights,
-      subtotal_cents: subtotal,
-      cleaning_fee_cents: property.cleaning_fee_cents,
-      service_fee_cents: serviceFee,
-      total_cents: total,
+      ...priceSnapshotColumns(price),
       currency: property.currency,
       payment_method: 'credit_card',
       payment_token: 'tok_visa',
@@ -155,5 +154,5 @@ export async function createBooking(
       })
       .execute();
   }
-  return { bookingId: row.booking_id, totalCents: total };
+  return { bookingId: row.booking_id, totalCents: price.totalCents };
 }

@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Bookings, DB, Properties, Users } from '../../src/types.generated.ts';
 
 /** Small insert helpers for the schema tests: valid rows with overridable columns (not the app's factories). */
 
-const DAY_MS = 86_400_000;
-const nightsBetween = (start: string, end: string) => (Date.parse(end) - Date.parse(start)) / DAY_MS;
+/** Nights as the schema counts them (`end_date - start_date`): asked of Postgres, not computed here. */
+async function nightsBetween(db: Kysely<DB>, start: string, end: string): Promise<number> {
+  const { rows } = await sql<{ nights: number }>`select (${end}::date - ${start}::date) as nights`.execute(
+    db,
+  );
+  return rows[0]?.nights ?? Number.NaN;
+}
+
+/**
+ * The schema checks only that a snapshot adds up, not what the service fee is: the 14 % of SPEC §4 is the
+ * api's pricing rule (packages/api/src/domain/bookings/pricing.rules.ts), so a fixed fee stands in for it.
+ */
+const SERVICE_FEE_CENTS = 4_550;
 
 export async function insertUser(db: Kysely<DB>, values: Partial<Insertable<Users>> = {}) {
   return db
@@ -57,12 +68,11 @@ export interface BookingInput extends Partial<Insertable<Bookings>> {
   end_date: string;
 }
 
-/** A booking with a consistent price snapshot (100.00/night + 25.00 cleaning + 14 % service fee). */
+/** A booking with a consistent price snapshot (100.00/night + 25.00 cleaning + a 45.50 service fee). */
 export async function insertBooking(db: Kysely<DB>, values: BookingInput) {
   const userId = values.user_id ?? (await insertUser(db)).user_id;
-  const nights = nightsBetween(values.start_date, values.end_date);
+  const nights = await nightsBetween(db, values.start_date, values.end_date);
   const subtotal = nights * 10_000;
-  const serviceFee = Math.round((subtotal + 2_500) * 0.14);
   return db
     .insertInto('bookings')
     .values({
@@ -72,8 +82,8 @@ export async function insertBooking(db: Kysely<DB>, values: BookingInput) {
       nights,
       subtotal_cents: subtotal,
       cleaning_fee_cents: 2_500,
-      service_fee_cents: serviceFee,
-      total_cents: subtotal + 2_500 + serviceFee,
+      service_fee_cents: SERVICE_FEE_CENTS,
+      total_cents: subtotal + 2_500 + SERVICE_FEE_CENTS,
       currency: 'EUR',
       payment_method: 'credit_card',
       payment_token: 'tok_visa',
