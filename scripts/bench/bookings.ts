@@ -28,11 +28,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, enqueue, loadConfig, openRuntime } from '@stayhub/api/runtime';
+import { addDays, todayIn } from '@stayhub/api/seed';
 import { createDb, createPool, migrateToLatest, withDatabase } from '@stayhub/db';
 import { startTestServer } from '@stayhub/db/testing';
 import { createStayHubClient, type StayHubClient } from '@stayhub/sdk';
 import { buildServer } from '@stayhub/server';
-import { addDays, fmt, percentile, positiveInt, progress, sleep } from './support.ts';
+import { fmt, percentile, positiveInt, progress, sleep } from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -59,7 +60,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const config = loadConfig();
 const logger = createLogger({ level: 'warn', name: 'stayhub-bench' });
 
-const today = new Date().toISOString().slice(0, 10);
+const today = todayIn('UTC', new Date());
 
 /** Booking n: listing n mod P, and on it the n-div-P-th block of 3 nights (4 days apart): no two overlap. */
 function stayFor(n: number, propertyIds: string[]) {

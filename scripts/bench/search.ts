@@ -14,12 +14,12 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createLogger, loadConfig, openRuntime } from '@stayhub/api/runtime';
-import { describePerfSeed, progressReporter, seedPerf } from '@stayhub/api/seed';
+import { addDays, describePerfSeed, progressReporter, seedPerf, todayIn } from '@stayhub/api/seed';
 import { createDb, createPool, migrateToLatest, withDatabase } from '@stayhub/db';
 import { dropDatabase, startTestServer } from '@stayhub/db/testing';
 import { createStayHubClient } from '@stayhub/sdk';
 import { buildServer } from '@stayhub/server';
-import { addDays, percentile, positiveInt } from './support.ts';
+import { percentile, positiveInt } from './support.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ const SECONDS = positiveInt(flags.seconds, 'seconds');
 const CONCURRENCY = positiveInt(flags.concurrency, 'concurrency');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const today = new Date().toISOString().slice(0, 10);
+const today = todayIn('UTC', new Date());
 
 // City centres the perf seed clusters around (a sample; inputs rotate through them).
 const CITIES = [

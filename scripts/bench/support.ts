@@ -18,7 +18,3 @@ export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 export function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
-
-/** A calendar day `days` after `date`, both 'YYYY-MM-DD' (UTC arithmetic, as stay dates are). */
-export const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
