@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/domain/shared/dates.ts';
 import {
   type CallerRole,
   callerAs,
@@ -18,7 +19,7 @@ const anonymous = callerFor(deps);
 /** A completed stay at `propertyId` reviewed with `rating`, as the review service would leave it. */
 async function review(propertyId: string, rating: number, startDate: string) {
   const guest = await createUser(deps.db);
-  const end = new Date(Date.parse(startDate) + 2 * 86_400_000).toISOString().slice(0, 10);
+  const end = addDays(startDate, 2);
   const { bookingId } = await createBooking(deps.db, {
     propertyId,
     guestId: guest.userId,
