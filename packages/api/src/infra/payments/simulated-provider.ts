@@ -8,7 +8,7 @@ import type { ChargeRequest, PaymentOutcome, PaymentProvider, RefundRequest } fr
  * outcome: `tok_visa` succeeds, `tok_chargeDeclined` fails for good, `tok_processingError` fails
  * transiently `transientFailures` times per idempotency key, then succeeds. Any other token is declined.
  *
- * Its ledger is durable — its own `payment_simulator` schema, written outside the caller's transactions
+ * Its ledger is durable — its own `payment_simulator` schema (migration 0013), written outside the caller's transactions
  * (as a remote provider would be) — so a worker killed mid-charge and restarted sees the same ledger, and
  * a replayed idempotency key returns the first outcome instead of charging again.
  */
@@ -32,7 +32,6 @@ const DECLINED = 'card_declined';
 const PROCESSING = 'processing_error';
 
 export class SimulatedPaymentProvider implements PaymentProvider {
-  #ready: Promise<void> | undefined;
   readonly #transientFailures: number;
 
   constructor(
@@ -88,7 +87,6 @@ export class SimulatedPaymentProvider implements PaymentProvider {
 
   /** Everything the provider has recorded, oldest first (what a provider dashboard would show). */
   async ledger(): Promise<LedgerEntry[]> {
-    await this.#ensureSchema();
     const { rows } = await sql<LedgerEntry>`
       select idempotency_key as "idempotencyKey", kind, reference, amount_cents as "amountCents", currency,
              status, failure_code as "failureCode", attempts, charge_reference as "chargeReference"
@@ -108,7 +106,6 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     decide: (attempt: number) => Promise<PaymentOutcome>,
     chargeReference: string | null = null,
   ): Promise<PaymentOutcome> {
-    await this.#ensureSchema();
     return this.db.transaction().execute(async (trx) => {
       await sql`
         insert into payment_simulator.ledger (idempotency_key, kind, amount_cents, currency, status, attempts, charge_reference)
@@ -145,33 +142,6 @@ export class SimulatedPaymentProvider implements PaymentProvider {
         where idempotency_key = ${idempotencyKey}`.execute(trx);
       return outcome;
     });
-  }
-
-  #ensureSchema(): Promise<void> {
-    this.#ready ??= (async () => {
-      // Serialised across processes: two workers may start at once on a fresh database.
-      await this.db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(hashtext('payment_simulator'))`.execute(trx);
-        await sql`create schema if not exists payment_simulator`.execute(trx);
-        await sql`
-          create table if not exists payment_simulator.ledger (
-            idempotency_key text primary key,
-            kind text not null check (kind in ('charge', 'refund')),
-            reference text unique,
-            charge_reference text,
-            amount_cents integer not null check (amount_cents >= 0),
-            currency char(3) not null,
-            status text not null check (status in ('succeeded', 'failed', 'transient_error')),
-            failure_code text,
-            attempts integer not null,
-            created_at timestamptz not null default clock_timestamp()
-          )`.execute(trx);
-      });
-    })().catch((error: unknown) => {
-      this.#ready = undefined; // try again on the next call (the database may have been down)
-      throw error;
-    });
-    return this.#ready;
   }
 }
 
