@@ -9,6 +9,7 @@ import {
   updateProperty,
 } from '../domain/properties/property.service.ts';
 import { setPropertyStatus } from '../domain/properties/property-status.service.ts';
+import { searchProperties } from '../domain/search/search.service.ts';
 import {
   addPhotoInput,
   amenityView,
@@ -27,9 +28,9 @@ import {
   setStatusInput,
   updatePropertyInput,
 } from '../schemas/properties.schemas.ts';
+import { propertySearchInput, propertySearchPage } from '../schemas/search.schemas.ts';
 import { router } from '../trpc/init.ts';
 import { hostProcedure, publicProcedure, viewerAwareProcedure } from '../trpc/procedures.ts';
-import { searchProcedure } from './property-search.router.ts';
 
 export const propertiesRouter = router({
   create: hostProcedure
@@ -57,7 +58,10 @@ export const propertiesRouter = router({
     .output(propertyView)
     .mutation(({ ctx, input }) => setPropertyStatus(ctx.deps, ctx.viewer, input)),
 
-  search: searchProcedure,
+  search: publicProcedure
+    .input(propertySearchInput)
+    .output(propertySearchPage)
+    .query(({ ctx, input }) => searchProperties(ctx.deps, input)),
 
   amenities: publicProcedure.output(z.array(amenityView)).query(({ ctx }) => listAmenities(ctx.deps)),
 

@@ -1,3 +1,4 @@
+import type { Executor } from '@stayhub/db';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
@@ -12,6 +13,13 @@ import { roleIn } from './booking.rules.ts';
 import type { ListHostBookingsInput, ListMyBookingsInput } from './booking.types.ts';
 import { type BookingList, type BookingView, toBookingView } from './booking.views.ts';
 import { encodeBookingCursor, readBookingCursor } from './booking-cursor.rules.ts';
+
+/** A booking as its view, read on `db` (inside the caller's transaction, say); NOT_FOUND when it is gone. */
+export async function bookingViewById(db: Executor, bookingId: string): Promise<BookingView> {
+  const row = await findBookingViewRow(db, bookingId);
+  if (!row) throw new NotFoundError('booking');
+  return toBookingView(row);
+}
 
 /** Its guest, the listing's host and admins see a booking; anyone else gets NOT_FOUND (SPEC §4 privacy). */
 export async function getBooking(deps: Deps, viewer: Viewer, bookingId: string): Promise<BookingView> {

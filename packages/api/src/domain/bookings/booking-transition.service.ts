@@ -14,14 +14,14 @@ import {
   type BookingRecord,
   deleteHold,
   findBookingRecord,
-  findBookingViewRow,
   lockBookingRecord,
   updateBooking,
 } from './booking.queries.ts';
 import { type BookingRole, daysBeforeStart, roleIn } from './booking.rules.ts';
 import type { AdminCancelBookingInput, CancelBookingInput } from './booking.types.ts';
-import { type BookingView, type CancellationPreviewView, toBookingView } from './booking.views.ts';
+import type { BookingView, CancellationPreviewView } from './booking.views.ts';
 import { noticeFor } from './booking-notices.ts';
+import { bookingViewById } from './booking-read.service.ts';
 import { transitionAt } from './booking-status.rules.ts';
 import { quoteRefund, type RefundQuote } from './refund.rules.ts';
 
@@ -42,12 +42,6 @@ function assertMayAnswer(role: BookingRole): void {
   if (role === 'guest') throw new ForbiddenError('FORBIDDEN', "only the listing's host answers a request");
 }
 
-async function viewOf(db: Executor, bookingId: string): Promise<BookingView> {
-  const row = await findBookingViewRow(db, bookingId);
-  if (!row) throw new NotFoundError('booking');
-  return toBookingView(row);
-}
-
 /**
  * `bookings.accept`: requested → pending (SPEC §4), with the charge row and charge job in the same
  * transaction, and the guest told. A request past its expiry is no longer open, even before the expiry
@@ -62,7 +56,7 @@ export async function acceptBooking(deps: Deps, viewer: Viewer, bookingId: strin
     await updateBooking(trx, bookingId, { status, expires_at: null });
     await queueCharge(trx, booking);
     await notify(trx, deps, noticeFor('guest', booking, 'booking_accepted'));
-    return viewOf(trx, bookingId);
+    return bookingViewById(trx, bookingId);
   });
 }
 
@@ -77,7 +71,7 @@ export async function declineBooking(deps: Deps, viewer: Viewer, bookingId: stri
     await deleteHold(trx, bookingId);
     await invalidateAvailability(trx, deps);
     await notify(trx, deps, noticeFor('guest', booking, 'booking_declined'));
-    return viewOf(trx, bookingId);
+    return bookingViewById(trx, bookingId);
   });
   return view;
 }
@@ -171,7 +165,7 @@ export async function cancelBooking(
   const view = await inTransaction(deps.db, async (trx) => {
     const { booking, role } = withRole(viewer, await lockBookingRecord(trx, input.bookingId));
     await cancelLocked(deps, trx, booking, role, input.reason ?? null);
-    return viewOf(trx, input.bookingId);
+    return bookingViewById(trx, input.bookingId);
   });
   return view;
 }
@@ -187,7 +181,7 @@ export async function adminCancelBooking(
     const booking = await lockBookingRecord(trx, input.bookingId);
     if (!booking) throw new NotFoundError('booking');
     await cancelLocked(deps, trx, booking, 'admin', input.reason);
-    return viewOf(trx, input.bookingId);
+    return bookingViewById(trx, input.bookingId);
   });
   return view;
 }

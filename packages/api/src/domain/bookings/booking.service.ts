@@ -13,7 +13,6 @@ import {
   type BookableProperty,
   findBookableProperty,
   findBookingRecord,
-  findBookingViewRow,
   findByIdempotencyKey,
   insertBooking,
   insertHold,
@@ -22,8 +21,9 @@ import {
 } from './booking.queries.ts';
 import { requestHash, type StayRefusal, stayRefusal, stayRefusalMessages } from './booking.rules.ts';
 import type { CreateBookingInput, QuoteInput } from './booking.types.ts';
-import { type BookingView, type QuoteView, toBookingView } from './booking.views.ts';
+import type { BookingView, QuoteView } from './booking.views.ts';
 import { noticeFor } from './booking-notices.ts';
+import { bookingViewById } from './booking-read.service.ts';
 import { initialStatus } from './booking-status.rules.ts';
 import { jobKeys, requestExpiresAt } from './booking-timers.rules.ts';
 import { priceSnapshotColumns } from './price-snapshot.columns.ts';
@@ -100,12 +100,6 @@ export async function quoteStay(deps: Deps, viewer: Viewer | null, input: QuoteI
   };
 }
 
-async function viewOf(db: Executor, bookingId: string): Promise<BookingView> {
-  const row = await findBookingViewRow(db, bookingId);
-  if (!row) throw new NotFoundError('booking');
-  return toBookingView(row);
-}
-
 /**
  * The booking an earlier request with this idempotency key made, if any: the same input gets that booking
  * back, as it is now; other input is a CONFLICT (SPEC §4).
@@ -124,7 +118,7 @@ async function replayOf(
       'this idempotency key was used for a different booking request',
     );
   }
-  return viewOf(db, earlier.booking_id);
+  return bookingViewById(db, earlier.booking_id);
 }
 
 /**
@@ -218,5 +212,5 @@ async function insertNewBooking(
     }),
   );
   await invalidateAvailability(trx, deps);
-  return viewOf(trx, bookingId);
+  return bookingViewById(trx, bookingId);
 }
