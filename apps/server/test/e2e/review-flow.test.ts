@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/app.ts';
 
 /**
- * Issue 6, end to end through the real HTTP server and the SDK: a guest books, the stay completes (the test
+ * Reviews (SPEC §4), end to end through the real HTTP server and the SDK: a guest books, the stay completes (the test
  * moves the clock; nothing waits), the guest reviews, the host responds, and the new rating shows in search
  * results and in properties.get straight away — no stale cache.
  */

@@ -175,7 +175,7 @@ const failpoints = [
   { point: 'charge.after_commit', where: 'after the database write, before the job completes' },
 ] as const;
 
-describe('a worker process killed while charging a booking (issue 5)', () => {
+describe('a worker process killed while charging a booking', () => {
   failpoints.forEach(({ point, where }, index) => {
     it(`charges once and confirms once when the worker dies ${where} (${point})`, async () => {
       const { bookingId, hostId, guestId, caller } = await instantBooking(index * 5);

@@ -10,7 +10,7 @@ const logger = pino({ level: 'silent' });
 const unreachable = createRedis('redis://127.0.0.1:1', logger);
 afterAll(() => unreachable.disconnect());
 
-describe('readiness (issue 2: /readyz means Postgres and the cache are reachable)', () => {
+describe('readiness: /readyz means Postgres and the cache are reachable', () => {
   it('is ready with Postgres and the cache up', async () => {
     expect(await checkReadiness(deps)).toEqual({ ready: true, database: true, cache: true });
   });

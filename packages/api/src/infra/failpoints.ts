@@ -1,6 +1,6 @@
 /**
  * Named failpoints: places where a test may make this process die on purpose, to prove that work resumes
- * correctly after a crash (issue 5: a worker SIGKILLed before the provider call, after it, after the
+ * correctly after a crash (SPEC §6: a worker SIGKILLed before the provider call, after it, after the
  * database write). Off unless FAILPOINTS names them, and refused in production (config.ts).
  */
 export const failpointNames = [

@@ -19,7 +19,7 @@ const schemas = {
   // Queued by earlier releases only (message emails now go through send_notification_email); its jobs can
   // still be waiting in a live queue after a deploy, so it stays until none can be left.
   send_message_email: z.object({ conversationId: z.uuid(), recipientId: z.uuid() }),
-  // bookings and payments (issue 5): ids only; every task re-reads and re-checks the rows.
+  // bookings and payments (SPEC §6): ids only; every task re-reads and re-checks the rows.
   charge_booking: z.object({ bookingId: z.uuid() }),
   refund_payment: z.object({ paymentId: z.uuid() }),
   release_payout: z.object({ payoutId: z.uuid() }),

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../domain/errors.ts';
 import { baseProcedure } from './init.ts';
 
-/** Who may call a procedure is declared by the base it is built on (issue 3). */
+/** Who may call a procedure is declared by the base it is built on (SPEC §7). */
 export const publicProcedure = baseProcedure;
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) =>

@@ -3,7 +3,7 @@ import { afterCommit, type Executor } from '@stayhub/db';
 import type { Deps } from '../deps.ts';
 
 /**
- * Cache keys and invalidation for listings (issue 4). Entries are never deleted in place: they live under a
+ * Cache keys and invalidation for listings (SPEC §2). Entries are never deleted in place: they live under a
  * *generation* token that a committed change replaces, which orphans every entry written under the old one
  * (they expire by TTL). That also defeats the classic race where a read that began before a write puts the
  * old value back after the write's invalidation: the late entry lands under the retired generation.

@@ -6,7 +6,7 @@ import { appRouter } from '../../../src/routers/app.router.ts';
 import { callerFor, createSignedInUser, failureOf, useTestDeps } from '../../../src/testing/index.ts';
 import { createContextInner } from '../../../src/trpc/context.ts';
 
-/** SPEC §7 / issue 3: sliding expiry, 30 days idle and 90 days absolute. */
+/** SPEC §7: sliding expiry, 30 days idle and 90 days absolute. */
 const clock = new ManualClock('2031-01-01T09:00:00Z');
 const deps = await useTestDeps({ clock });
 const DAY = 86_400_000;
