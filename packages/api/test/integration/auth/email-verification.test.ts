@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { callerFor, createSignedInUser, failureOf, useTestDeps } from '../../../src/testing/index.ts';
-import { codeMailedTo, mailsTo, newEmail, queuedJobs, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
+import { queuedJobs, runDueJobs } from '../../../src/testing/jobs.ts';
+import { codeMailedTo, mailsTo, newEmail, STRONG_PASSWORD } from './helpers.ts';
 
 const clock = new ManualClock(new Date());
 const deps = await useTestDeps({ clock });
@@ -16,7 +17,7 @@ async function registeredAndMailed() {
     firstName: 'Alan',
     lastName: 'Turing',
   });
-  await runQueuedJobs(deps);
+  await runDueJobs(deps);
   return { email, token, user, code: codeMailedTo(deps.mailer, email) };
 }
 
@@ -61,7 +62,7 @@ describe('auth.verifyEmail', () => {
   it('refuses a reset code used as a verification code', async () => {
     const { email } = await registeredAndMailed();
     await callerFor(deps).auth.requestPasswordReset({ email });
-    await runQueuedJobs(deps);
+    await runDueJobs(deps);
     const resetCode = codeMailedTo(deps.mailer, email);
     expect(await failureOf(() => callerFor(deps).auth.verifyEmail({ token: resetCode }))).toMatchObject({
       reason: 'INVALID_TOKEN',
@@ -89,7 +90,7 @@ describe('auth.requestEmailVerification', () => {
     expect((await queuedJobs(deps, 'send_email_verification')).map((j) => j.payload)).toContainEqual({
       userId: user.userId,
     });
-    await runQueuedJobs(deps);
+    await runDueJobs(deps);
     const second = codeMailedTo(deps.mailer, email);
 
     expect(second).not.toBe(first);
@@ -114,7 +115,7 @@ describe('auth.requestEmailVerification', () => {
       .set({ email_verified_at: clock.now() })
       .where('user_id', '=', user.userId)
       .execute();
-    await runQueuedJobs(deps);
+    await runDueJobs(deps);
     expect(mailsTo(deps.mailer, user.email)).toEqual([]);
   });
 
@@ -127,7 +128,7 @@ describe('auth.requestEmailVerification', () => {
       (j) => j.key === `send_email_verification:${user.userId}`,
     );
     expect(jobs).toHaveLength(1);
-    await runQueuedJobs(deps);
+    await runDueJobs(deps);
     expect(mailsTo(deps.mailer, user.email)).toHaveLength(1);
   });
 

@@ -3,7 +3,8 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { redactPaths } from '../../../src/logger.ts';
 import { callerFor, failureOf, type TestDeps, useTestDeps } from '../../../src/testing/index.ts';
-import { codeMailedTo, newEmail, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
+import { runDueJobs } from '../../../src/testing/jobs.ts';
+import { codeMailedTo, newEmail, STRONG_PASSWORD } from './helpers.ts';
 
 const base = await useTestDeps();
 const lines: string[] = [];
@@ -29,11 +30,11 @@ describe('auth logging', () => {
     });
     const login = await callerFor(deps).auth.login({ email, password: STRONG_PASSWORD });
     await failureOf(() => callerFor(deps).auth.login({ email, password: 'a-wrong-guess' }));
-    await runQueuedJobs(deps);
+    await runDueJobs(deps);
     const verificationCode = codeMailedTo(deps.mailer, email);
     await callerFor(deps).auth.verifyEmail({ token: verificationCode });
     await callerFor(deps).auth.requestPasswordReset({ email });
-    await runQueuedJobs(deps);
+    await runDueJobs(deps);
     const resetCode = codeMailedTo(deps.mailer, email);
     await callerFor(deps).auth.resetPassword({ token: resetCode, newPassword });
 

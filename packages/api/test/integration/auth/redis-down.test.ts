@@ -5,7 +5,8 @@ import { createCache } from '../../../src/infra/cache/create-cache.ts';
 import { createRateLimiter } from '../../../src/infra/limiter/create-limiter.ts';
 import { createRedis } from '../../../src/infra/redis.ts';
 import { callerFor, failureOf, type TestDeps, useTestDeps } from '../../../src/testing/index.ts';
-import { newEmail, runQueuedJobs, STRONG_PASSWORD } from './helpers.ts';
+import { runDueJobs } from '../../../src/testing/jobs.ts';
+import { newEmail, STRONG_PASSWORD } from './helpers.ts';
 
 const base = await useTestDeps();
 const logger = pino({ level: 'silent' });
@@ -34,7 +35,7 @@ describe('accounts with Redis unreachable', () => {
     const { items } = await me().auth.sessions();
     expect(items.map((s) => s.current).sort()).toEqual([false, true]);
     await expect(me().auth.requestEmailVerification()).resolves.toEqual({ ok: true });
-    await runQueuedJobs(deps);
+    await runDueJobs(deps);
     await expect(me().auth.logout()).resolves.toEqual({ ok: true });
     expect(await failureOf(() => me().auth.sessions())).toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(callerFor(deps, { token: registered.token }).auth.sessions()).resolves.toBeDefined();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { callerFor, createSignedInUser, failureOf, nextIp, useTestDeps } from '../../../src/testing/index.ts';
-import { newEmail, queuedJobs, STRONG_PASSWORD } from './helpers.ts';
+import { queuedJobs } from '../../../src/testing/jobs.ts';
+import { newEmail, STRONG_PASSWORD } from './helpers.ts';
 
 const deps = await useTestDeps();
 
@@ -100,7 +101,7 @@ describe('auth.register', () => {
   it('queues the verification mail with the account, carrying only the user id', async () => {
     const { user } = await callerFor(deps).auth.register(registration(newEmail()));
     const jobs = await queuedJobs(deps, 'send_email_verification');
-    expect(jobs).toContainEqual({
+    expect(jobs.map(({ payload, key }) => ({ payload, key }))).toContainEqual({
       payload: { userId: user.userId },
       key: `send_email_verification:${user.userId}`,
     });
