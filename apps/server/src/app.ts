@@ -5,6 +5,7 @@ import type { Config, Deps } from '@stayhub/api/runtime';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
+import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
 
 export type ServerConfig = Pick<
@@ -37,7 +38,9 @@ export async function buildServer(options: { deps: Deps; config: ServerConfig; l
     // Per-IP rate limits count req.ip: only configured proxies may set it through X-Forwarded-For.
     trustProxy: trustedProxies(config.TRUST_PROXY),
     routerOptions: { maxParamLength: 5_000 },
+    clientErrorHandler,
   });
+  registerHttpRefusals(app, { maxBatchSize: config.TRPC_MAX_BATCH_SIZE });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -12,7 +12,17 @@ export const errorReasons = [
   'RULE_VIOLATION',
   'PAYMENT_DECLINED',
   'RATE_LIMITED',
+  'UNAVAILABLE',
   'INTERNAL',
+  // refused before any rule runs: a cursor no page handed out, a value the database cannot hold, and
+  // HTTP requests the server does not take (method, media type, size, batch)
+  'INVALID_CURSOR',
+  'INVALID_INPUT',
+  'METHOD_NOT_ALLOWED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'HEADERS_TOO_LARGE',
+  'BATCH_TOO_LARGE',
   // accounts
   'EMAIL_TAKEN',
   'INVALID_CREDENTIALS',
@@ -57,7 +67,8 @@ export type ErrorKind =
   | 'conflict'
   | 'rule_violation'
   | 'payment_declined'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: ErrorKind;
@@ -120,6 +131,17 @@ export class PaymentDeclinedError extends DomainError {
   readonly kind = 'payment_declined';
   constructor(message = 'the payment was declined') {
     super('PAYMENT_DECLINED', message);
+  }
+}
+
+/**
+ * A dependency the request needs is briefly gone (the database restarting, a failover): retrying after
+ * `retryAfterMs` is expected to work, and nothing was changed.
+ */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(readonly retryAfterMs = 1_000) {
+    super('UNAVAILABLE', 'the service is briefly unavailable, try again shortly');
   }
 }
 

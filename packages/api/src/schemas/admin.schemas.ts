@@ -11,6 +11,7 @@ import {
   type SuspendUserInput,
 } from '../domain/users/user-admin.commands.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
+import { text } from './text.ts';
 import { meView } from './users.schemas.ts';
 
 /** What an admin sees of an account: everything the user sees, plus activity and suspension facts. */
@@ -27,7 +28,7 @@ export const adminUsersInput = schemaFor<AdminUsersInput>()(
   z
     .object({
       /** Case-insensitive substring of the email, first or last name; `%` and `_` match themselves. Blank = no filter. */
-      text: z.string().trim().max(ADMIN_USER_SEARCH_MAX_LENGTH).optional(),
+      text: text({ max: ADMIN_USER_SEARCH_MAX_LENGTH }).optional(),
       role: z.enum(['guest', 'host', 'admin']).optional(),
       status: z.enum(['active', 'suspended']).optional(),
       cursor: keysetCursorInput,
@@ -43,7 +44,7 @@ export const suspendUserInput = schemaFor<SuspendUserInput>()(
   z.object({
     userId: z.uuid(),
     /** Kept on the account for other admins; never shown to the user. */
-    reason: z.string().trim().min(1).max(SUSPENSION_REASON_MAX_LENGTH).optional(),
+    reason: text({ min: 1, max: SUSPENSION_REASON_MAX_LENGTH }).optional(),
   }),
 );
 
@@ -53,6 +54,6 @@ export const suspendPropertyInput = schemaFor<SuspendPropertyInput>()(
   z.object({
     propertyId: z.uuid(),
     /** Why; shown to the host in the notification that tells them their listing was suspended. */
-    reason: z.string().trim().min(1).max(500).optional(),
+    reason: text({ min: 1, max: 500 }).optional(),
   }),
 );

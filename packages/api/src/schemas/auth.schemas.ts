@@ -13,19 +13,20 @@ import {
 import type { AuthResult, RevokedView, SessionPage, SessionView } from '../domain/auth/auth.views.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import { pageLimitInput, pageOf } from './shared.schemas.ts';
+import { text } from './text.ts';
 import { meView, nameInput, phoneNumberInput } from './users.schemas.ts';
 
 /** Emails are trimmed and kept as typed; citext makes them unique whatever the case (SPEC §3). */
-const email = z.string().trim().pipe(z.email().max(EMAIL_MAX_LENGTH));
+const email = text({ max: EMAIL_MAX_LENGTH }).pipe(z.email());
 /**
  * A password being set. Length and commonness are the service's rule (WEAK_PASSWORD, SPEC §7); the schema
  * only keeps absurd inputs away from argon2.
  */
-const newPassword = z.string().max(4_096);
+const newPassword = text({ max: 4_096, trim: false, normalize: false });
 /** A password being checked: whatever was set once. */
-const password = z.string().min(1).max(4_096);
+const password = text({ min: 1, max: 4_096, trim: false, normalize: false });
 /** A mailed single-use code (43 base64url characters as issued; the service decides if it is valid). */
-const oneTimeToken = z.string().trim().min(1).max(256);
+const oneTimeToken = text({ min: 1, max: 256, normalize: false });
 
 export const registerInput = schemaFor<RegisterInput>()(
   z.object({

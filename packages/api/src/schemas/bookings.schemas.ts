@@ -27,6 +27,7 @@ import { daysBetween, isIsoDate } from '../domain/shared/dates.ts';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import { isoDateInput } from './properties.schemas.ts';
+import { text } from './text.ts';
 
 const datesInOrder = (value: { startDate: string; endDate: string }) =>
   !isIsoDate(value.startDate) || !isIsoDate(value.endDate) || daysBetween(value.startDate, value.endDate) > 0;
@@ -51,9 +52,9 @@ export const createBookingInput = schemaFor<CreateBookingInput>()(
       ...stayFields,
       paymentMethod: z.enum(paymentMethods),
       /** A provider token for the payment method (tok_visa…); never card data. */
-      paymentToken: z.string().trim().min(1).max(200),
+      paymentToken: text({ min: 1, max: 200, normalize: false }),
       /** Chosen by the client, unique per guest: a retry with the same key and input returns the same booking. */
-      idempotencyKey: z.string().trim().min(1).max(200),
+      idempotencyKey: text({ min: 1, max: 200, normalize: false }),
     })
     .refine(datesInOrder, datesInOrderCheck),
 );
@@ -168,7 +169,7 @@ export const bookingList = schemaFor<BookingList>()(
 export const cancelBookingInput = schemaFor<CancelBookingInput>()(
   z.object({
     bookingId: z.uuid(),
-    reason: z.string().trim().min(1).max(500).optional(),
+    reason: text({ min: 1, max: 500 }).optional(),
   }),
 );
 
@@ -176,7 +177,7 @@ export const cancelBookingInput = schemaFor<CancelBookingInput>()(
 export const adminCancelBookingInput = schemaFor<AdminCancelBookingInput>()(
   z.object({
     bookingId: z.uuid(),
-    reason: z.string().trim().min(1).max(500),
+    reason: text({ min: 1, max: 500 }),
   }),
 );
 

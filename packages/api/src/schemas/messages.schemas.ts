@@ -18,8 +18,9 @@ import type {
 } from '../domain/messages/message.views.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
+import { text } from './text.ts';
 
-const messageBody = z.string().trim().min(1).max(MESSAGE_BODY_MAX_LENGTH);
+const messageBody = text({ min: 1, max: MESSAGE_BODY_MAX_LENGTH });
 
 const listPage = { cursor: keysetCursorInput, limit: pageLimitInput() };
 

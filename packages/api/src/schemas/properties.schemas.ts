@@ -36,6 +36,7 @@ import type {
 import { daysBetween, isIsoDate, isTimeZone } from '../domain/shared/dates.ts';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
+import { httpsUrl, text } from './text.ts';
 
 /** The canonical spelling of a zone the runtime knows ('europe/lisbon' → 'Europe/Lisbon'). */
 const canonicalTimeZone = (zone: string) =>
@@ -50,34 +51,29 @@ const amenityCode = z
 
 /** Every field a host sets, validated as a guest will rely on it; create and update share them. */
 const propertyFields = {
-  name: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(5000),
+  name: text({ min: 1, max: 120 }),
+  description: text({ max: 5000 }),
   propertyType: z.enum(propertyTypes),
   /** The exact street address; shown only to the host, admins and guests with a stay (SPEC §4). */
-  address: z.string().trim().max(300),
-  city: z.string().trim().min(1).max(120),
+  address: text({ max: 300 }),
+  city: text({ min: 1, max: 120 }),
   /** Blank clears it. */
-  region: z
-    .string()
-    .trim()
-    .max(120)
+  region: text({ max: 120 })
     .transform((value) => value || null)
     .nullable(),
-  country: z
-    .string()
-    .trim()
+  country: text({ max: 100 })
     .toUpperCase()
     .refine(isCountryCode, 'use an ISO 3166-1 alpha-2 country code, e.g. PT'),
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
-  timezone: z
-    .string()
-    .trim()
+  timezone: text({ max: 100 })
     .refine(isTimeZone, 'use an IANA time zone, e.g. Europe/Lisbon')
     .transform(canonicalTimeZone),
   pricePerNightCents: z.number().int().min(1).max(MAX_PRICE_PER_NIGHT_CENTS),
   cleaningFeeCents: z.number().int().min(0).max(MAX_CLEANING_FEE_CENTS),
-  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, 'use an ISO 4217 currency code, e.g. EUR'),
+  currency: text({ max: 100 })
+    .toUpperCase()
+    .refine(isCurrencyCode, 'use an ISO 4217 currency code, e.g. EUR'),
   maxGuests: z.number().int().min(1).max(MAX_GUESTS),
   bedrooms: z.number().int().min(0).max(50),
   beds: z.number().int().min(0).max(100),
@@ -234,12 +230,9 @@ export const setStatusInput = schemaFor<SetStatusInput>()(
 export const addPhotoInput = schemaFor<AddPhotoInput>()(
   z.object({
     propertyId: z.uuid(),
-    url: z.url({ protocol: /^https$/, message: 'use an https URL' }).max(2048),
+    url: httpsUrl(2048),
     /** Blank means none. */
-    caption: z
-      .string()
-      .trim()
-      .max(500)
+    caption: text({ max: 500 })
       .transform((value) => value || null)
       .nullish(),
   }),

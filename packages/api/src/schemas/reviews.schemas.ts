@@ -10,8 +10,9 @@ import {
 import type { ReviewAuthorView, ReviewList, ReviewView } from '../domain/reviews/review.views.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
+import { text } from './text.ts';
 
-const reviewText = z.string().trim().min(1).max(REVIEW_TEXT_MAX_LENGTH);
+const reviewText = text({ min: 1, max: REVIEW_TEXT_MAX_LENGTH });
 const rating = z.number().int().min(RATING_MIN).max(RATING_MAX);
 
 /** The author as a review shows them: first name and avatar only (SPEC §4: never email or phone). */

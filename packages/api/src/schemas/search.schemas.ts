@@ -7,6 +7,7 @@ import { SEARCH_MAX_RADIUS_KM } from '../domain/search/search-area.rules.ts';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import { isoDateInput } from './properties.schemas.ts';
+import { text } from './text.ts';
 
 /**
  * The contract of `properties.search` (SPEC §5). Field rules live here; rules that tie fields together
@@ -22,7 +23,7 @@ export const propertySearchInput = schemaFor<PropertySearchInput>()(
   z
     .object({
       /** Case-insensitive substring of the name or the city; `%` and `_` match themselves. Blank = no filter. */
-      text: z.string().trim().max(100).optional(),
+      text: text({ max: 100 }).optional(),
       /** ISO 3166 alpha-2, any case. */
       country: z
         .string()

@@ -7,6 +7,7 @@ import {
   type UpdateProfileInput,
 } from '../domain/users/user.commands.ts';
 import type { MeView, PublicProfileView } from '../domain/users/user.views.ts';
+import { httpsUrl, text } from './text.ts';
 
 /** The signed-in user's own view: the only view with email and phone (SPEC §4 privacy). */
 export const meView = schemaFor<MeView>()(
@@ -48,13 +49,11 @@ export const publicProfileView = schemaFor<PublicProfileView>()(
  * E.164-ish: a leading + and 7–15 digits. Spaces, dots, dashes and parentheses that people type are
  * dropped first, so '+351 912-345-678' is stored as '+351912345678'.
  */
-export const phoneNumberInput = z
-  .string()
-  .trim()
+export const phoneNumberInput = text({ max: 100 })
   .transform((value) => value.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'use the international format, e.g. +351912345678'));
 
-export const nameInput = z.string().trim().min(1).max(NAME_MAX_LENGTH);
+export const nameInput = text({ min: 1, max: NAME_MAX_LENGTH });
 
 /**
  * What a user may change about themselves. Email, role and status are not here (auth and admin own
@@ -66,18 +65,11 @@ export const updateProfileInput = schemaFor<UpdateProfileInput>()(
     firstName: nameInput.optional(),
     lastName: nameInput.optional(),
     phoneNumber: phoneNumberInput.nullable().optional(),
-    bio: z
-      .string()
-      .trim()
-      .max(BIO_MAX_LENGTH)
+    bio: text({ max: BIO_MAX_LENGTH })
       .transform((value) => value || null)
       .nullable()
       .optional(),
-    avatarUrl: z
-      .url({ protocol: /^https$/, message: 'use an https URL' })
-      .max(AVATAR_URL_MAX_LENGTH)
-      .nullable()
-      .optional(),
+    avatarUrl: httpsUrl(AVATAR_URL_MAX_LENGTH).nullable().optional(),
   }),
 );
 

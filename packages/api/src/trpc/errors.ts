@@ -6,6 +6,7 @@ import {
   type ErrorKind,
   type ErrorReason,
   RateLimitedError,
+  UnavailableError,
   ValidationError,
 } from '../domain/errors.ts';
 
@@ -18,6 +19,7 @@ const codeByKind: Record<ErrorKind, TRPC_ERROR_CODE_KEY> = {
   rule_violation: 'UNPROCESSABLE_CONTENT',
   payment_declined: 'PAYMENT_REQUIRED',
   rate_limited: 'TOO_MANY_REQUESTS',
+  unavailable: 'SERVICE_UNAVAILABLE',
 };
 
 /** The reason a client sees for errors that did not come from a service. */
@@ -31,7 +33,10 @@ const reasonByCode: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorReason>> = {
   UNPROCESSABLE_CONTENT: 'RULE_VIOLATION',
   PAYMENT_REQUIRED: 'PAYMENT_DECLINED',
   TOO_MANY_REQUESTS: 'RATE_LIMITED',
-  PAYLOAD_TOO_LARGE: 'VALIDATION_FAILED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_ALLOWED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  SERVICE_UNAVAILABLE: 'UNAVAILABLE',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {
@@ -66,7 +71,8 @@ export function describeError(error: TRPCError): ErrorData & { message: string }
       reason: cause.reason,
       fieldErrors:
         cause instanceof ValidationError ? [{ path: cause.path.join('.'), message: cause.message }] : null,
-      retryAfterMs: cause instanceof RateLimitedError ? cause.retryAfterMs : null,
+      retryAfterMs:
+        cause instanceof RateLimitedError || cause instanceof UnavailableError ? cause.retryAfterMs : null,
     };
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') {

@@ -1,4 +1,5 @@
 import { initTRPC } from '@trpc/server';
+import { refusalOfDatabase } from '../domain/db-errors.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './errors.ts';
@@ -35,9 +36,20 @@ export const createCallerFactory = t.createCallerFactory;
  * First on every procedure base: services throw DomainErrors, this turns them into TRPC codes.
  * In tRPC v11 `next()` never throws; it returns `{ ok: false, error }` with the thrown value as `cause`.
  */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw toTRPCError(cause);
+  const refusal = refusalOfDatabase(cause);
+  if (refusal) {
+    // A schema or a service should have refused this first: say so in the log, with what Postgres said.
+    ctx.deps.logger.warn(
+      { err: cause, path, reason: refusal.reason, requestId: ctx.meta.requestId },
+      'the database refused a request that passed validation',
+    );
+    throw toTRPCError(refusal);
+  }
   return result;
 });
 

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -43,6 +44,22 @@ const probe = router({
       ),
     };
     throw errors[input.kind] ?? new Error('unknown kind');
+  }),
+  /** Real statements that Postgres refuses, as a service that let the input through would send them. */
+  database: publicProcedure.input(z.object({ kind: z.string() })).query(async ({ ctx, input }) => {
+    const statements: Record<string, () => Promise<unknown>> = {
+      nul: () => sql`select ${'a\u0000b'}::text`.execute(ctx.deps.db),
+      impossible_date: () => sql`select '2031-02-30 10:00:00+00'::timestamptz`.execute(ctx.deps.db),
+      out_of_range: () => sql`select 2147483648::int4`.execute(ctx.deps.db),
+      duplicate: () =>
+        ctx.deps.db.transaction().execute(async (trx) => {
+          await sql`create temp table probe_unique (x int unique) on commit drop`.execute(trx);
+          await sql`insert into probe_unique values (1), (1)`.execute(trx);
+        }),
+      terminated: () => sql`select pg_terminate_backend(pg_backend_pid())`.execute(ctx.deps.db),
+    };
+    await (statements[input.kind] ?? (() => Promise.reject(new Error('unknown kind'))))();
+    return 'ok';
   }),
   strict: publicProcedure
     .input(z.object({ email: z.email(), guests: z.number().int().min(1) }))
@@ -119,6 +136,26 @@ describe('domain error mapping', () => {
     const { status, error } = await overHttp('fail', { kind: 'limited' });
     expect(status).toBe(429);
     expect(error.data).toMatchObject({ reason: 'RATE_LIMITED', retryAfterMs: 1_500 });
+  });
+});
+
+describe('database errors no service expected (the last line of defence)', () => {
+  it.each([
+    ['a NUL character (22021)', 'nul', 'BAD_REQUEST', 'INVALID_INPUT', 400],
+    ['an impossible timestamp (22008)', 'impossible_date', 'BAD_REQUEST', 'INVALID_INPUT', 400],
+    ['a number beyond its column (22003)', 'out_of_range', 'BAD_REQUEST', 'INVALID_INPUT', 400],
+    ['a unique violation (23505)', 'duplicate', 'CONFLICT', 'CONFLICT', 409],
+    ['a terminated connection (57P01)', 'terminated', 'SERVICE_UNAVAILABLE', 'UNAVAILABLE', 503],
+  ])('answers %s with %s %s, never a 500', async (_, kind, code, reason, status) => {
+    const { status: httpStatus, error } = await overHttp('database', { kind });
+    expect(httpStatus).toBe(status);
+    expect(error.data).toMatchObject({ code, reason });
+    expect(JSON.stringify(error)).not.toMatch(/select|probe_unique|int4|timestamptz|stack/i);
+  });
+
+  it('tells a client when to retry after the database went away', async () => {
+    const { error } = await overHttp('database', { kind: 'terminated' });
+    expect(error.data.retryAfterMs).toBe(1_000);
   });
 });
 

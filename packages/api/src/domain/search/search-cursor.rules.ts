@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_PRICE_PER_NIGHT_CENTS } from '../properties/property.limits.ts';
+import { isMicrosecondTimestamp } from '../shared/dates.ts';
 import { decodeOpaqueCursor, encodeOpaqueCursor } from '../shared/opaque-cursor.ts';
 import type { SearchSort } from './search.types.ts';
 
@@ -17,13 +19,25 @@ export type SearchCursor =
   | { sort: 'rating'; rating: number; propertyId: string }
   | { sort: 'distance'; distanceKm: number; propertyId: string };
 
-const MICROSECOND_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+/** The smallest normal double: Postgres refuses a float8 below it (a subnormal) as out of range (22003). */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+const float8 = (min: number, max: number) =>
+  z
+    .number()
+    .min(min)
+    .max(max)
+    .refine((k) => k === 0 || Math.abs(k) >= SMALLEST_NORMAL);
 
 const payload = z.discriminatedUnion('s', [
-  z.object({ s: z.literal('newest'), k: z.string().regex(MICROSECOND_TIMESTAMP), id: z.uuid() }),
-  z.object({ s: z.enum(['price_asc', 'price_desc']), k: z.number().int().min(0), id: z.uuid() }),
-  z.object({ s: z.literal('rating'), k: z.number().min(0).max(5), id: z.uuid() }),
-  z.object({ s: z.literal('distance'), k: z.number().min(0).max(25_000), id: z.uuid() }),
+  z.object({ s: z.literal('newest'), k: z.string().refine(isMicrosecondTimestamp), id: z.uuid() }),
+  // price_per_night_cents is an int4 column, and no listing's price is above the listing limit.
+  z.object({
+    s: z.enum(['price_asc', 'price_desc']),
+    k: z.number().int().min(0).max(MAX_PRICE_PER_NIGHT_CENTS),
+    id: z.uuid(),
+  }),
+  z.object({ s: z.literal('rating'), k: float8(0, 5), id: z.uuid() }),
+  z.object({ s: z.literal('distance'), k: float8(0, 25_000), id: z.uuid() }),
 ]);
 
 function keyOf(cursor: SearchCursor): string | number {

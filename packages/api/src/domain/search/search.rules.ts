@@ -74,7 +74,7 @@ function cursorOf(input: PropertySearchInput): SearchCursor | undefined {
   if (!input.cursor) return undefined;
   return (
     decodeSearchCursor(input.cursor, input.sort) ??
-    fail('this cursor is not one a previous page of this sort returned', 'cursor')
+    fail('this cursor is not one a previous page of this sort returned', 'cursor', 'INVALID_CURSOR')
   );
 }
 

@@ -14,6 +14,20 @@ export function isIsoDate(value: string): boolean {
   return new Date(time).toISOString().slice(0, 10) === value;
 }
 
+const MICROSECOND_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
+
+/**
+ * A real instant as Postgres prints a UTC timestamptz with microseconds ('2031-04-01T09:00:00.123456Z'),
+ * the form keyset cursors carry. The shape alone is not enough: Feb 30, hour 24 or year 0000 would reach
+ * Postgres and fail there (22008), so the day must be a calendar day and the time a time of day.
+ */
+export function isMicrosecondTimestamp(value: string): boolean {
+  const match = MICROSECOND_TIMESTAMP.exec(value);
+  if (!match || !isIsoDate(value.slice(0, 10))) return false;
+  const [, hours, minutes, seconds] = match;
+  return Number(hours) < 24 && Number(minutes) < 60 && Number(seconds) < 60;
+}
+
 function toUtcMs(date: string): number {
   if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
   return Date.parse(`${date}T00:00:00Z`);

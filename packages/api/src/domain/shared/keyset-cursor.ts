@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMicrosecondTimestamp } from './dates.ts';
 import { decodeOpaqueCursor, encodeOpaqueCursor, readCursor } from './opaque-cursor.ts';
 
 /**
@@ -13,7 +14,7 @@ export interface KeysetPosition {
 }
 
 const cursorPayload = z.object({
-  t: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  t: z.string().refine(isMicrosecondTimestamp),
   i: z.uuid(),
 });
 

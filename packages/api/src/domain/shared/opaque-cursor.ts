@@ -34,7 +34,11 @@ export function readCursor<P>(
   if (!cursor) return undefined;
   const position = decode(cursor);
   if (position === undefined) {
-    throw new ValidationError('this cursor is not one a previous page returned', ['cursor']);
+    throw new ValidationError(
+      'this cursor is not one a previous page returned',
+      ['cursor'],
+      'INVALID_CURSOR',
+    );
   }
   return position;
 }

@@ -109,7 +109,7 @@ describe('auth.sessions', () => {
     const error = await failureOf(() =>
       callerFor(deps, { token: user.token }).auth.sessions({ cursor: 'bm90IGEgY3Vyc29y' }),
     );
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['cursor'] });
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', fieldPaths: ['cursor'] });
   });
 });
 

@@ -71,7 +71,7 @@ describe('bookings.listMine', () => {
 
     const failure = await failureOf(() => guest.caller.bookings.listMine({ cursor: 'bm90LWEtY3Vyc29y' }));
 
-    expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['cursor'] });
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', fieldPaths: ['cursor'] });
   });
 });
 

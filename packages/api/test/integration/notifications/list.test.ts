@@ -85,7 +85,7 @@ describe('notifications.list', () => {
   it('refuses a cursor that no page returned', async () => {
     const me = await signedIn(deps, 'guest');
     const failure = await failureOf(() => me.caller.notifications.list({ cursor: 'garbage' }));
-    expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['cursor'] });
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', fieldPaths: ['cursor'] });
   });
 });
 

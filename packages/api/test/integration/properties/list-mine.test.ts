@@ -63,7 +63,7 @@ describe('properties.listMine', () => {
   it('refuses a cursor it did not hand out', async () => {
     const host = await signedIn(deps, 'host');
     const failure = await failureOf(() => host.caller.properties.listMine({ cursor: 'bm90LWEtY3Vyc29y' }));
-    expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['cursor'] });
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', fieldPaths: ['cursor'] });
   });
 
   it('refuses guests', async () => {

@@ -88,7 +88,7 @@ describe('reviews.listForProperty', () => {
     const failure = await failureOf(() =>
       callerFor(deps).reviews.listForProperty({ propertyId, cursor: 'bm90LWEtY3Vyc29y' }),
     );
-    expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['cursor'] });
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', fieldPaths: ['cursor'] });
   });
 
   it.each(['unlisted', 'suspended'] as const)(

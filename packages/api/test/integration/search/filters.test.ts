@@ -325,7 +325,7 @@ describe('properties.search input rules', () => {
     expect(first.nextCursor).not.toBeNull();
 
     const failure = await failureOf(() => search({ text: town, sort: 'newest', cursor: first.nextCursor }));
-    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION_FAILED' });
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR' });
   });
 
   it('names STAY_TOO_LONG and START_IN_PAST as the reasons', async () => {

@@ -164,7 +164,7 @@ describe('admin.users', () => {
     ['the wrong shape', Buffer.from(JSON.stringify({ c: 'yesterday', u: 'x' })).toString('base64url')],
   ])('refuses a cursor that is %s with BAD_REQUEST on cursor', async (_, cursor) => {
     const failure = await failureOf(() => admin.admin.users({ cursor }));
-    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION_FAILED' });
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR' });
     expect(failure.fieldErrors?.map((field) => field.path)).toEqual(['cursor']);
   });
 

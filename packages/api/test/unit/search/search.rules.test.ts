@@ -32,6 +32,17 @@ describe('search cursors', () => {
     expect(decodeSearchCursor(tampered, 'price_asc')).toBeUndefined();
     expect(decodeSearchCursor('%%%', 'newest')).toBeUndefined();
   });
+
+  it.each([
+    ['an impossible timestamp', { s: 'newest', k: '2030-02-30T10:00:00.123456Z' }],
+    ['a price beyond what a listing may cost (and int4)', { s: 'price_asc', k: 2 ** 31 }],
+    ['a subnormal distance, which float8 cannot take', { s: 'distance', k: 1e-320 }],
+    ['a subnormal rating', { s: 'rating', k: 5e-324 }],
+    ['a rating above 5', { s: 'rating', k: 5.5 }],
+  ] as const)('refuses a well-formed cursor with %s', (_, payload) => {
+    const cursor = Buffer.from(JSON.stringify({ ...payload, id })).toString('base64url');
+    expect(decodeSearchCursor(cursor, payload.s)).toBeUndefined();
+  });
 });
 
 describe('planSearch', () => {

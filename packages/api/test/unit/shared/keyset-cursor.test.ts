@@ -33,6 +33,10 @@ describe('keyset cursors', () => {
     ['JSON of another shape', Buffer.from(JSON.stringify({ createdAt: 'x' })).toString('base64url')],
     ['a millisecond timestamp', encodeKeysetCursor({ ...position, at: '2031-04-01T09:00:00.123Z' })],
     ['an id that is not a UUID', encodeKeysetCursor({ ...position, id: "1' OR 1=1" })],
+    ['February 30th', encodeKeysetCursor({ ...position, at: '2031-02-30T09:00:00.123456Z' })],
+    ['year 0000', encodeKeysetCursor({ ...position, at: '0000-01-01T00:00:00.000000Z' })],
+    ['hour 99', encodeKeysetCursor({ ...position, at: '2031-04-01T99:99:99.000000Z' })],
+    ['hour 24', encodeKeysetCursor({ ...position, at: '2031-04-01T24:00:00.000000Z' })],
     ['an empty string', ''],
   ])('rejects %s', (_, cursor) => {
     expect(decodeKeysetCursor(cursor)).toBeUndefined();
