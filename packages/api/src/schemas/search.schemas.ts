@@ -3,7 +3,7 @@ import { AMENITY_CODE, MAX_AMENITY_CODE_LENGTH } from '../domain/properties/amen
 import { propertyTypes } from '../domain/properties/property.types.ts';
 import { type PropertySearchInput, searchSorts } from '../domain/search/search.types.ts';
 import type { PropertySearchPage, PropertySearchResult } from '../domain/search/search.views.ts';
-import { SEARCH_MAX_RADIUS_KM } from '../domain/search/search-area.rules.ts';
+import { SEARCH_MAX_RADIUS_KM, SEARCH_MIN_RADIUS_KM } from '../domain/search/search-area.rules.ts';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import { isoDateInput } from './properties.schemas.ts';
@@ -41,7 +41,7 @@ export const propertySearchInput = schemaFor<PropertySearchInput>()(
         .object({
           lat: latitude,
           lng: longitude,
-          radiusKm: z.number().positive().max(SEARCH_MAX_RADIUS_KM),
+          radiusKm: z.number().min(SEARCH_MIN_RADIUS_KM).max(SEARCH_MAX_RADIUS_KM),
         })
         .optional(),
       /** Both or neither: only places free for every night of [startDate, endDate). */

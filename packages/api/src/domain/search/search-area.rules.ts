@@ -9,6 +9,11 @@ export const EARTH_RADIUS_KM = 6371.0088;
 
 /** The widest `near` circle a search takes. */
 export const SEARCH_MAX_RADIUS_KM = 500;
+/**
+ * A metre: nothing is smaller to search for, and float8 arithmetic on a radius near zero underflows in
+ * Postgres (22003) rather than returning nothing.
+ */
+export const SEARCH_MIN_RADIUS_KM = 0.001;
 
 export interface LngRange {
   min: number;
