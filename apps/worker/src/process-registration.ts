@@ -8,6 +8,7 @@ import {
   recordWorkerProcess,
   recoverDeadWorkerProcesses,
   registerWorkerProcess,
+  releaseOwnOrphanedJobs,
   type WorkerHost,
 } from '@stayhub/api/worker';
 import type { Logger } from 'pino';
@@ -19,12 +20,15 @@ export interface RecoveryTimings {
   sweepIntervalMs: number;
   /** A heartbeat older than this marks a process dead; several heartbeat intervals, so one slow beat is not death. */
   staleAfterMs: number;
+  /** How long a lock of our own that no job of ours holds waits before it counts as orphaned. */
+  orphanAfterMs: number;
 }
 
 export const defaultRecoveryTimings: RecoveryTimings = {
   heartbeatIntervalMs: 15_000,
   sweepIntervalMs: 60_000,
   staleAfterMs: DEFAULT_STALE_AFTER_MS,
+  orphanAfterMs: 10_000,
 };
 
 /**
@@ -37,6 +41,8 @@ export class ProcessRegistration {
   #writes: Promise<void> = Promise.resolve();
   #sweeping: Promise<RecoveredWorkerProcess[]> | null = null;
   #timers: NodeJS.Timeout[] = [];
+  #orphanCheck: Promise<void> | null = null;
+  #lastOrphanCheck = 0;
 
   private constructor(
     private readonly db: Deps['db'],
@@ -97,6 +103,30 @@ export class ProcessRegistration {
     return this.#sweeping;
   }
 
+  /**
+   * Releases jobs locked under our own ids that none of our workers is running (`runningJobIds`): after a
+   * database blip a lock can outlive the answer that carried its job, and graphile-worker would keep it for
+   * 4 hours. Called when a worker finds nothing to do; at most once per orphanAfterMs, one at a time.
+   */
+  releaseOrphans(runningJobIds: readonly string[]): void {
+    const now = Date.now();
+    if (this.#orphanCheck || now - this.#lastOrphanCheck < this.timings.orphanAfterMs) return;
+    this.#lastOrphanCheck = now;
+    this.#orphanCheck = releaseOwnOrphanedJobs(this.db, {
+      workerIds: this.workerIds,
+      runningJobIds: [...runningJobIds],
+      lockedForSeconds: this.timings.orphanAfterMs / 1_000,
+    })
+      .then((released) => {
+        if (released.length > 0)
+          this.logger.warn({ jobIds: released }, 'released jobs this process had locked but was not running');
+      })
+      .catch((err: unknown) => this.logger.warn({ err }, 'orphaned lock check failed'))
+      .finally(() => {
+        this.#orphanCheck = null;
+      });
+  }
+
   startTimers(): void {
     const heartbeat = setInterval(() => this.#write('heartbeat'), this.timings.heartbeatIntervalMs);
     const sweep = setInterval(() => {
@@ -120,6 +150,7 @@ export class ProcessRegistration {
     // Only waits for a running sweep to settle: whoever started it reports its failure (startWorker throws
     // it, the sweep timer logs it), so it is neither reported twice nor thrown from a clean stop.
     if (this.#sweeping) await Promise.allSettled([this.#sweeping]);
+    await this.#orphanCheck;
     await deregisterWorkerProcess(this.db, this.workerProcessId);
     this.logger.info({ workerProcessId: this.workerProcessId }, 'worker process deregistered');
   }

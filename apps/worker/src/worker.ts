@@ -4,6 +4,7 @@ import { createTaskList, crontab } from '@stayhub/api/worker';
 import { createDb } from '@stayhub/db';
 import { type Runner, run, type WorkerEvents, Logger as WorkerLogger } from 'graphile-worker';
 import type { Logger } from 'pino';
+import { retryAfterConnectionLoss } from './database-blips.ts';
 import type { GatedPool } from './gated-pool.ts';
 import { defaultRecoveryTimings, ProcessRegistration, type RecoveryTimings } from './process-registration.ts';
 
@@ -44,6 +45,7 @@ export interface StartedWorker {
  * workers"). At start it first releases the jobs of processes that died before it.
  */
 export async function startWorker(options: WorkerOptions): Promise<StartedWorker> {
+  retryAfterConnectionLoss();
   const timings = { ...defaultRecoveryTimings, ...options.recovery };
   const { pgPool } = options;
   // The registry writes past the pool's gate, because the gate waits on them (gated-pool.ts).
@@ -62,6 +64,11 @@ export async function startWorker(options: WorkerOptions): Promise<StartedWorker
   const events: WorkerEvents = new EventEmitter();
   events.on('pool:create', ({ workerPool }) => pgPool.holdUntil(registration.addWorkerId(workerPool.id)));
   events.on('worker:create', ({ worker }) => pgPool.holdUntil(registration.addWorkerId(worker.workerId)));
+  // Which jobs this process runs now, so a lock of ours that none of them holds can be told for an orphan.
+  const running = new Set<string>();
+  events.on('job:start', ({ job }) => running.add(job.id));
+  events.on('job:complete', ({ job }) => running.delete(job.id));
+  events.on('worker:getJob:empty', () => registration.releaseOrphans([...running]));
   let runner: Runner;
   try {
     runner = await run({

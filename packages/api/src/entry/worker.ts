@@ -18,5 +18,6 @@ export {
   type RegistryWrite,
   recordWorkerProcess,
   registerWorkerProcess,
+  releaseOwnOrphanedJobs,
 } from '../jobs/recovery/worker-registration.service.ts';
 export { createTaskList, crontab } from '../jobs/task-list.ts';

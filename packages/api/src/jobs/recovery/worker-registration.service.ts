@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '@stayhub/db';
 import type { WorkerHost } from './worker-host.ts';
-import { deleteWorkerProcess, touchWorkerProcess, upsertWorkerProcess } from './worker-registry.queries.ts';
+import {
+  deleteWorkerProcess,
+  releaseOrphanedJobs,
+  touchWorkerProcess,
+  upsertWorkerProcess,
+} from './worker-registry.queries.ts';
 
 /**
  * A worker process's row in the registry (README "Jobs and workers"): written at start, before
@@ -34,4 +39,12 @@ export async function recordWorkerProcess(
 /** On a clean stop, after graphile-worker has finished or released every job it held. */
 export async function deregisterWorkerProcess(db: Executor, workerProcessId: string): Promise<void> {
   await deleteWorkerProcess(db, workerProcessId);
+}
+
+/** A live process's own orphaned locks, released so its peers or itself run the jobs (worker-registry.queries.ts). */
+export function releaseOwnOrphanedJobs(
+  db: Executor,
+  options: { workerIds: string[]; runningJobIds: string[]; lockedForSeconds: number },
+): Promise<string[]> {
+  return releaseOrphanedJobs(db, options);
 }

@@ -108,3 +108,33 @@ export async function forceUnlockWorkers(db: Executor, workerIds: string[]): Pro
   if (workerIds.length === 0) return;
   await sql`select graphile_worker.force_unlock_workers(${workerIds}::text[])`.execute(db);
 }
+
+/**
+ * Releases jobs locked under one of a live process's own ids that it is not running: a lock whose
+ * result never reached the process (the connection died between the database locking the job and the
+ * answer arriving) or whose completion could not be written. graphile-worker keeps such a lock for 4
+ * hours and has no public call for one job, so this writes its private tables (schema 0.17), as
+ * force_unlock_workers does, for these jobs only. `lockedBefore` keeps a completion still being retried
+ * from being taken for an orphan.
+ */
+export async function releaseOrphanedJobs(
+  db: Executor,
+  options: { workerIds: string[]; runningJobIds: string[]; lockedForSeconds: number },
+): Promise<string[]> {
+  if (options.workerIds.length === 0) return [];
+  const { rows } = await sql<{ id: string }>`
+    with orphans as (
+      update graphile_worker._private_jobs
+      set locked_by = null, locked_at = null
+      where locked_by = any(${options.workerIds}::text[])
+        and not (id = any(${options.runningJobIds}::bigint[]))
+        and locked_at < now() - make_interval(secs => ${options.lockedForSeconds})
+      returning id, job_queue_id
+    ), queues as (
+      update graphile_worker._private_job_queues
+      set locked_by = null, locked_at = null
+      where id in (select job_queue_id from orphans) and locked_by = any(${options.workerIds}::text[])
+    )
+    select id::text from orphans order by id`.execute(db);
+  return rows.map((row) => row.id);
+}
