@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { createPool } from '@stayhub/db';
 import { useTestDatabase } from '@stayhub/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, freePort, startApp } from '../../../apps/server/test/support/processes.ts';
+import { appEnv, eventually, freePort, startApp } from '../../../apps/server/test/support/processes.ts';
 import { repoRoot } from '../support/repo.ts';
 
 const run = promisify(execFile);
@@ -17,13 +17,7 @@ const pnpm = (...args: string[]) =>
 const database = await useTestDatabase();
 const dataDir = await mkdtemp(path.join(tmpdir(), 'stayhub-compiled-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
-const env = {
-  DATABASE_URL: database.url,
-  DATA_DIR: dataDir,
-  ...(process.env.REDIS_URL
-    ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `stayhub-compiled-${process.pid}:` }
-    : {}),
-};
+const env = appEnv({ databaseUrl: database.url, dataDir, label: 'compiled' });
 
 // The packages the image runs (not the SDK: its own tests build it), compiled the way `pnpm build` does.
 beforeAll(async () => {

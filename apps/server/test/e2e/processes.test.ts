@@ -4,19 +4,13 @@ import path from 'node:path';
 import { enqueue, readMailbox } from '@stayhub/api/runtime';
 import { useTestDatabase } from '@stayhub/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventually, freePort, startApp } from '../support/processes.ts';
+import { appEnv, eventually, freePort, startApp } from '../support/processes.ts';
 
 const database = await useTestDatabase();
 const dataDir = await mkdtemp(path.join(tmpdir(), 'stayhub-e2e-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-const env = {
-  DATABASE_URL: database.url,
-  DATA_DIR: dataDir,
-  ...(process.env.REDIS_URL
-    ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `stayhub-e2e-${process.pid}:` }
-    : {}),
-};
+const env = appEnv({ databaseUrl: database.url, dataDir, label: 'e2e' });
 
 describe('the server process', () => {
   it('becomes ready, then drains and exits 0 on SIGTERM', async () => {

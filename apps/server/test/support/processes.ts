@@ -16,6 +16,24 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/**
+ * The environment a started app needs in a test: its database, a data folder of its own, and Redis under
+ * a key prefix of its own when REDIS_URL is set (without it the app uses its in-process cache).
+ */
+export function appEnv(options: {
+  databaseUrl: string;
+  dataDir: string;
+  label: string;
+}): Record<string, string> {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    DATA_DIR: options.dataDir,
+    ...(process.env.REDIS_URL
+      ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `stayhub-${options.label}-${process.pid}:` }
+      : {}),
+  };
+}
+
 export interface ProcessExit {
   code: number | null;
   signal: NodeJS.Signals | null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bookingStatuses } from '../../../src/domain/bookings/booking.types.ts';
 import {
   type BookingEvent,
   type BookingStatus,
@@ -22,15 +23,7 @@ const allowed: [BookingStatus, BookingEvent, BookingStatus][] = [
   ['confirmed', 'cancel', 'canceled'],
   ['confirmed', 'complete', 'completed'],
 ];
-const statuses: BookingStatus[] = [
-  'requested',
-  'pending',
-  'confirmed',
-  'declined',
-  'expired',
-  'canceled',
-  'completed',
-];
+const statuses: readonly BookingStatus[] = bookingStatuses;
 const events: BookingEvent[] = [
   'accept',
   'decline',
