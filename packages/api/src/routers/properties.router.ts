@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { blockDates, getCalendar, unblockDates } from '../domain/calendar/calendar.service.ts';
-import { listAmenities } from '../domain/properties/amenity.service.ts';
+import { amenityCatalog } from '../domain/properties/amenity.service.ts';
 import { addPhoto, removePhoto, reorderPhotos } from '../domain/properties/photo.service.ts';
 import {
   createProperty,
@@ -12,7 +11,7 @@ import { setPropertyStatus } from '../domain/properties/property-status.service.
 import { searchProperties } from '../domain/search/search.service.ts';
 import {
   addPhotoInput,
-  amenityView,
+  amenityList,
   calendarInput,
   calendarView,
   createPropertyInput,
@@ -63,7 +62,7 @@ export const propertiesRouter = router({
     .output(propertySearchPage)
     .query(({ ctx, input }) => searchProperties(ctx.deps, input)),
 
-  amenities: publicProcedure.output(z.array(amenityView)).query(({ ctx }) => listAmenities(ctx.deps)),
+  amenities: publicProcedure.output(amenityList).query(({ ctx }) => amenityCatalog(ctx.deps)),
 
   addPhoto: hostProcedure
     .input(addPhotoInput)

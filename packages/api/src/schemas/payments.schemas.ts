@@ -33,7 +33,7 @@ export const paymentView = schemaFor<PaymentView>()(
 
 export const listPaymentsForBookingInput = z.object({ bookingId: z.uuid() });
 
-export const paymentList = schemaFor<PaymentList>()(z.object({ items: z.array(paymentView) }));
+export const paymentList = schemaFor<PaymentList>()(pageOf(paymentView));
 
 /** What a host is paid for a stay: subtotal + cleaning fee − the 3 % host fee, released a day after check-in. */
 export const payoutView = schemaFor<PayoutView>()(

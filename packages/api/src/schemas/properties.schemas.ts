@@ -26,6 +26,7 @@ import {
   type UpdatePropertyInput,
 } from '../domain/properties/property.types.ts';
 import type {
+  AmenityList,
   AmenityView,
   PhotoList,
   PhotoView,
@@ -36,6 +37,7 @@ import type {
 import { daysBetween, isIsoDate, isTimeZone } from '../domain/shared/dates.ts';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
+import { pageOf } from './shared.schemas.ts';
 import { httpsUrl, text } from './text.ts';
 
 /** The canonical spelling of a zone the runtime knows ('europe/lisbon' → 'Europe/Lisbon'). */
@@ -145,6 +147,8 @@ export const propertyIdInput = z.object({ propertyId: z.uuid() });
 export const amenityView = schemaFor<AmenityView>()(
   z.object({ code: z.string(), name: z.string(), category: z.string() }),
 );
+
+export const amenityList = schemaFor<AmenityList>()(pageOf(amenityView));
 
 export const photoView = schemaFor<PhotoView>()(
   z.object({

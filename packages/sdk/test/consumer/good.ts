@@ -134,7 +134,8 @@ export async function searching(): Promise<RouterOutputs['properties']['search']
   });
   const next = page.nextCursor ? await client.properties.search.query({ cursor: page.nextCursor }) : page;
   const amenities = await client.properties.amenities.query();
-  amenities.length.toFixed();
+  amenities.items.length.toFixed();
+  amenities.nextCursor?.trim();
   const listing = await client.properties.get.query({ propertyId });
   listing.name.trim();
   return next.items;

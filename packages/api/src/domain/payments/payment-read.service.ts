@@ -20,7 +20,7 @@ export async function listPaymentsForBooking(
     throw new NotFoundError('booking');
   }
   const rows = await listPaymentsOfBooking(deps.db, bookingId);
-  return { items: rows.map(toPaymentView) };
+  return { items: rows.map(toPaymentView), nextCursor: null };
 }
 
 /** The caller's own payouts (as a host), newest first, optionally of one status; keyset-paged. */

@@ -23,9 +23,13 @@ export interface PaymentView {
   updatedAt: Date;
 }
 
-/** A booking's charges and refunds, oldest first (not paged: a booking has a handful). */
+/**
+ * A booking's charges and refunds, oldest first. One page (a booking has a handful), so `nextCursor` is
+ * null; the shape is every list's (SPEC §5), so paging could come without breaking a client.
+ */
 export interface PaymentList {
   items: PaymentView[];
+  nextCursor: string | null;
 }
 
 /** What a host is paid for a stay: subtotal + cleaning fee − the 3 % host fee, released a day after check-in. */

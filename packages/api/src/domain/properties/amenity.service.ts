@@ -2,11 +2,16 @@ import type { Executor } from '@stayhub/db';
 import type { Deps } from '../deps.ts';
 import { ValidationError } from '../errors.ts';
 import { findAmenitiesByCodes, listAmenityCatalog } from './amenity.queries.ts';
-import { type AmenityView, toAmenityView } from './property.views.ts';
+import { type AmenityList, type AmenityView, toAmenityView } from './property.views.ts';
 
 /** The catalog is fixed by migrations, so it is cached for an hour; a deploy that adds to it waits at most that. */
 const CATALOG_TTL_SECONDS = 3600;
 const catalogKey = 'amenity-catalog';
+
+/** `properties.amenities`: the whole catalog, as a list page. */
+export async function amenityCatalog(deps: Pick<Deps, 'db' | 'cache'>): Promise<AmenityList> {
+  return { items: await listAmenities(deps), nextCursor: null };
+}
 
 export async function listAmenities(deps: Pick<Deps, 'db' | 'cache'>): Promise<AmenityView[]> {
   const cached = await deps.cache.get<AmenityView[]>(catalogKey);

@@ -2,6 +2,12 @@ import type { CancellationPolicy, DB, PropertyStatus, PropertyType } from '@stay
 import type { Selectable } from 'kysely';
 import { approximateCoordinate } from './property.rules.ts';
 
+/** The amenity catalog: one page (21 entries), so `nextCursor` is null; the shape is every list's (SPEC §5). */
+export interface AmenityList {
+  items: AmenityView[];
+  nextCursor: string | null;
+}
+
 export interface AmenityView {
   code: string;
   name: string;

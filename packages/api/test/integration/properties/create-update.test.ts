@@ -246,12 +246,14 @@ describe('properties.update', () => {
 
 describe('properties.amenities', () => {
   it('lists the whole catalog to anyone, grouped by category', async () => {
-    const catalog = await callerFor(deps).properties.amenities();
+    const page = await callerFor(deps).properties.amenities();
+    expect(page.nextCursor).toBeNull();
+    const catalog = page.items;
     expect(catalog).toHaveLength(21);
     expect(catalog).toContainEqual({ code: 'wifi', name: 'Wifi', category: 'essentials' });
     const categories = catalog.map((a) => a.category);
     expect(categories).toEqual([...categories].sort());
     // Served again from the cache, the same.
-    expect(await callerFor(deps).properties.amenities()).toEqual(catalog);
+    expect(await callerFor(deps).properties.amenities()).toEqual({ items: catalog, nextCursor: null });
   });
 });
