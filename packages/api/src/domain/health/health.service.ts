@@ -19,7 +19,7 @@ async function databaseReachable(deps: Pick<Deps, 'db' | 'logger'>): Promise<boo
   }
 }
 
-/** Readiness: Postgres answers and the cache is reachable (SPEC §2, `/readyz`). */
+/** Health: `ok` when Postgres answers and the cache is reachable, `degraded` otherwise (the `health` procedure). */
 export async function checkHealth(deps: Pick<Deps, 'db' | 'cache' | 'clock' | 'logger'>): Promise<Health> {
   const [database, cache] = await Promise.all([databaseReachable(deps), deps.cache.ping()]);
   return { status: database && cache ? 'ok' : 'degraded', database, cache, time: deps.clock.now() };
