@@ -89,7 +89,7 @@ export async function openRuntime(
     logger.warn('Redis not reachable yet; continuing without it');
   const deps: Deps = {
     db,
-    cache: createCache({ redis, prefix: config.REDIS_PREFIX, logger }),
+    cache: createCache({ redis, prefix: config.REDIS_PREFIX, logger, db }),
     limiter: createRateLimiter({ redis, prefix: config.REDIS_PREFIX, logger }),
     mailer: createMailer({
       smtpUrl: config.SMTP_URL,

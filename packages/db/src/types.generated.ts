@@ -89,6 +89,12 @@ export interface Bookings {
   user_id: string;
 }
 
+export interface CacheEpoch {
+  bumped_at: Generated<Timestamp>;
+  epoch: Generated<number>;
+  singleton: Generated<boolean>;
+}
+
 export interface Conversations {
   booking_id: string | null;
   conversation_id: Generated<string>;
@@ -275,6 +281,7 @@ export interface WorkerProcesses {
 export interface DB {
   amenities: Amenities;
   bookings: Bookings;
+  cache_epoch: CacheEpoch;
   conversations: Conversations;
   messages: Messages;
   notifications: Notifications;

@@ -19,7 +19,7 @@ describe('readiness: /readyz means Postgres answers; the cache is reported, not 
   it('stays ready when the configured Redis is unreachable, and says the cache is down', async () => {
     const withoutRedis = {
       ...deps,
-      cache: createCache({ redis: unreachable, prefix: 'stayhub-down:', logger }),
+      cache: createCache({ redis: unreachable, prefix: 'stayhub-down:', logger, db: deps.db }),
     };
     expect(await checkReadiness(withoutRedis)).toEqual({ ready: true, database: true, cache: false });
   });

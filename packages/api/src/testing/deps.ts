@@ -34,7 +34,7 @@ export async function useTestDeps(options: { clock?: Clock } = {}): Promise<Test
     throw new Error(`REDIS_URL is set but Redis is not reachable`);
   const prefix = `stayhub-test:${randomBytes(4).toString('hex')}:`;
   const mailboxDir = await mkdtemp(path.join(tmpdir(), 'stayhub-mail-'));
-  const cache = createCache({ redis, prefix, logger });
+  const cache = createCache({ redis, prefix, logger, db: database.db });
   const deps: TestDeps = {
     db: database.db,
     cache,

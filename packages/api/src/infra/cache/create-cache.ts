@@ -1,6 +1,9 @@
+import type { DB } from '@stayhub/db';
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Cache } from './cache.ts';
+import { postgresCacheEpochs } from './cache-epoch.ts';
 import { MemoryCache } from './memory-cache.ts';
 import { RedisCache } from './redis-cache.ts';
 
@@ -10,11 +13,13 @@ export interface CreateCacheOptions {
   /** Key namespace in Redis, e.g. 'stayhub:'. */
   prefix: string;
   logger: Logger;
+  /** Where the Redis cache's epoch is kept (cache-epoch.ts); the in-process cache needs none. */
+  db: Kysely<DB>;
   /** Entry limit of the in-process cache. */
   maxEntries?: number | undefined;
 }
 
-export function createCache({ redis, prefix, logger, maxEntries }: CreateCacheOptions): Cache {
-  if (redis) return new RedisCache({ redis, prefix, logger });
+export function createCache({ redis, prefix, logger, db, maxEntries }: CreateCacheOptions): Cache {
+  if (redis) return new RedisCache({ redis, prefix, logger, epochs: postgresCacheEpochs(db) });
   return new MemoryCache({ maxEntries });
 }

@@ -15,7 +15,7 @@ const unreachable = createRedis('redis://127.0.0.1:1', logger);
 afterAll(() => unreachable.disconnect());
 const deps: TestDeps = {
   ...base,
-  cache: createCache({ redis: unreachable, prefix: 'stayhub-down:', logger }),
+  cache: createCache({ redis: unreachable, prefix: 'stayhub-down:', logger, db: base.db }),
   limiter: createRateLimiter({ redis: unreachable, prefix: 'stayhub-down:', logger }),
 };
 

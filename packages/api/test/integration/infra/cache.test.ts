@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { useTestDatabase } from '@stayhub/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Cache } from '../../../src/infra/cache/cache.ts';
 import { createCache } from '../../../src/infra/cache/create-cache.ts';
@@ -16,6 +17,7 @@ import {
   WARN,
 } from './fixtures.ts';
 
+const database = await useTestDatabase();
 const prefix = uniquePrefix('cache');
 const redis = await connectTestRedis();
 
@@ -33,13 +35,17 @@ interface Implementation {
 }
 
 const implementations: Implementation[] = [
-  { name: 'in-process', sharedStore: false, create: () => createCache({ prefix, logger: silentLogger }) },
+  {
+    name: 'in-process',
+    sharedStore: false,
+    create: () => createCache({ prefix, logger: silentLogger, db: database.db }),
+  },
 ];
 if (redis) {
   implementations.push({
     name: 'redis',
     sharedStore: true,
-    create: () => createCache({ redis, prefix, logger: silentLogger }),
+    create: () => createCache({ redis, prefix, logger: silentLogger, db: database.db }),
   });
 }
 
@@ -153,7 +159,7 @@ describe('a Redis cache whose Redis is down', () => {
   it('answers misses, drops writes and reports unreachable, quickly and without throwing', async () => {
     const redisDown = createRedis(UNREACHABLE_REDIS_URL, silentLogger);
     try {
-      const cache = createCache({ redis: redisDown, prefix, logger: silentLogger });
+      const cache = createCache({ redis: redisDown, prefix, logger: silentLogger, db: database.db });
       const started = performance.now();
       await cache.set('k', 'v', 60);
       expect(await cache.get('k')).toBeUndefined();
@@ -173,7 +179,7 @@ describe('a Redis cache whose Redis is down', () => {
       connectionErrors += 1;
     });
     try {
-      const cache = createCache({ redis: redisDown, prefix, logger });
+      const cache = createCache({ redis: redisDown, prefix, logger, db: database.db });
       for (let i = 0; i < 5; i += 1) await cache.get(`k${i}`);
       await eventually(() => connectionErrors >= 3);
       const warnings = lines().filter((line) => line.level === WARN);
