@@ -75,7 +75,11 @@ export async function buildSdk(): Promise<BuildResult> {
   }
 
   const bundled = await bundleDeclarations(declarations.contract, declarations.index);
-  const header = '// @stayhub/sdk — bundled declarations; the API contract is generated from the server.\n';
+  // tRPC's declarations name Disposable/AsyncDisposable (TS 5.2's esnext.disposable lib); the reference
+  // brings that lib in, so a consumer whose `lib` is only, say, ES2022 + DOM compiles with full lib checks.
+  const header =
+    '/// <reference lib="esnext.disposable" />\n' +
+    '// @stayhub/sdk — bundled declarations; the API contract is generated from the server.\n';
   await writeFile(path.join(distDir, 'index.d.ts'), header + bundled);
   await copyFile(path.join(distDir, 'index.d.ts'), path.join(distDir, 'index.d.cts'));
 

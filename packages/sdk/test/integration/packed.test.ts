@@ -20,7 +20,13 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const fixtures = path.join(sdkDir, 'test/consumer');
 const fixtureFiles = ['good.ts', 'bad.ts', 'require.cts', 'smoke.cjs'];
-const tsconfigs = ['tsconfig.json', 'tsconfig.bundler.json', 'tsconfig.bad.json', 'tsconfig.readme.json'];
+const tsconfigs = [
+  'tsconfig.json',
+  'tsconfig.bundler.json',
+  'tsconfig.dom.json',
+  'tsconfig.bad.json',
+  'tsconfig.readme.json',
+];
 
 let workDir: string;
 let packed: PackedSdk;
@@ -191,8 +197,8 @@ describe('the packed @stayhub/sdk', () => {
     expect(output).toContain('No problems found');
   }, 120_000);
 
-  it('type-checks a consumer that calls every router, under NodeNext and bundler resolution', async () => {
-    for (const project of ['tsconfig.json', 'tsconfig.bundler.json']) {
+  it('type-checks a consumer that calls every router, under NodeNext and bundler resolution, and with only ES2022 + DOM libs', async () => {
+    for (const project of ['tsconfig.json', 'tsconfig.bundler.json', 'tsconfig.dom.json']) {
       const { code, output } = await tsc(project);
       expect(code, `${project}:\n${output}`).toBe(0);
     }
