@@ -5,6 +5,7 @@ import type { Config, Deps } from '@stayhub/api/runtime';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
+import { drainOnClose } from './drain.ts';
 import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
 
@@ -39,12 +40,17 @@ export async function buildServer(options: { deps: Deps; config: ServerConfig; l
     trustProxy: trustedProxies(config.TRUST_PROXY),
     routerOptions: { maxParamLength: 5_000 },
     clientErrorHandler,
+    // While draining, a request that reaches the router on a kept-alive connection is served (the pools
+    // close only after app.close() resolves), with `connection: close`. Fastify's default would answer it
+    // with a bare 503 outside the tRPC envelope and without retry-after, though nothing stops serving it.
+    return503OnClosing: false,
   });
   registerHttpRefusals(app, { maxBatchSize: config.TRPC_MAX_BATCH_SIZE });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  drainOnClose(app);
 
   await app.register(cors, {
     // Browser frontends: only the listed origins; bearer tokens, so no cookies are needed (credentials off).
