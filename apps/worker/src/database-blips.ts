@@ -26,11 +26,8 @@ export const connectionLossCodes = {
   ECONNREFUSED: DATABASE_STARTING,
 } as const;
 
-let installed = false;
-
+/** Idempotent: a code already in the table keeps its delays. */
 export function retryAfterConnectionLoss(): void {
-  if (installed) return;
-  installed = true;
   for (const [code, delays] of Object.entries(connectionLossCodes)) RETRYABLE_ERROR_CODES[code] ??= delays;
 }
 

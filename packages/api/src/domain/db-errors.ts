@@ -38,7 +38,7 @@ export async function orDatesUnavailable<T>(work: Promise<T>): Promise<T> {
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 /** node-postgres's own words when a connection dies or cannot be made (they carry no SQLSTATE). */
 const LOST_CONNECTION =
-  /^(Connection terminated|Connection terminated unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
 /**

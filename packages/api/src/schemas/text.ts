@@ -21,8 +21,8 @@ export interface TextRule {
 const NUL = '\u0000';
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** The refinements every free-text input shares; exported for schemas that parse text in another shape first. */
-export function wellFormedText(value: string, ctx: z.RefinementCtx): void {
+/** The refinements every free-text input shares (text() and httpsUrl()). */
+function wellFormedText(value: string, ctx: z.RefinementCtx): void {
   if (value.includes(NUL))
     ctx.addIssue({ code: 'custom', message: 'text may not contain the NUL character' });
   if (LONE_SURROGATE.test(value)) {

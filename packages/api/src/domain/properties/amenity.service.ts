@@ -8,17 +8,12 @@ import { type AmenityList, type AmenityView, toAmenityView } from './property.vi
 const CATALOG_TTL_SECONDS = 3600;
 const catalogKey = 'amenity-catalog';
 
-/** `properties.amenities`: the whole catalog, as a list page. */
+/** `properties.amenities`: the whole catalog, as a list page (one page: it is short). */
 export async function amenityCatalog(deps: Pick<Deps, 'db' | 'cache'>): Promise<AmenityList> {
-  return { items: await listAmenities(deps), nextCursor: null };
-}
-
-export async function listAmenities(deps: Pick<Deps, 'db' | 'cache'>): Promise<AmenityView[]> {
   const cached = await deps.cache.get<AmenityView[]>(catalogKey);
-  if (cached) return cached;
-  const catalog = (await listAmenityCatalog(deps.db)).map(toAmenityView);
-  await deps.cache.set(catalogKey, catalog, CATALOG_TTL_SECONDS);
-  return catalog;
+  const items = cached ?? (await listAmenityCatalog(deps.db)).map(toAmenityView);
+  if (!cached) await deps.cache.set(catalogKey, items, CATALOG_TTL_SECONDS);
+  return { items, nextCursor: null };
 }
 
 /**
