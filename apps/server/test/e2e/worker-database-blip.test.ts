@@ -5,7 +5,7 @@ import { enqueue, readMailbox } from '@stayhub/api/runtime';
 import { useTestDatabase } from '@stayhub/db/testing';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventually, startApp } from '../support/processes.ts';
+import { appEnv, eventually, startApp } from '../support/processes.ts';
 
 /**
  * A database blip (a failover, a restart, a pooler recycling connections) terminates the worker's
@@ -37,8 +37,7 @@ async function queuedJobCount(): Promise<number> {
 describe('a worker process whose database connections are terminated mid-job', () => {
   it('lives on, and completes every job exactly as queued', { timeout: 120_000 }, async () => {
     const worker = startApp('worker', {
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
+      ...appEnv({ databaseUrl: database.url, dataDir, label: 'blip' }),
       WORKER_CONCURRENCY: '4',
     });
     try {

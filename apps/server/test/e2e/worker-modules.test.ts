@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useTestDatabase } from '@stayhub/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startApp } from '../support/processes.ts';
+import { appEnv, eventually, startApp } from '../support/processes.ts';
 
 /**
  * STYLE: the worker never imports routers. The real worker entry point runs here with a loader hook that
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const file = path.join(dir, 'loaded.txt');
   const worker = startApp(
     'worker',
-    { DATABASE_URL: database.url, RECORD_LOADS_FILE: file, DATA_DIR: dir },
+    { ...appEnv({ databaseUrl: database.url, dataDir: dir, label: 'modules' }), RECORD_LOADS_FILE: file },
     { preload: [recorder] },
   );
   try {

@@ -298,6 +298,7 @@ describe('properties.search input rules', () => {
       'bbox.minLat',
     ],
     ['a radius over 500 km', { near: { lat: 0, lng: 0, radiusKm: 501 } }, 'near.radiusKm'],
+    ['a radius under a metre', { near: { lat: 0, lng: 0, radiusKm: 5e-133 } }, 'near.radiusKm'],
     ['sort by distance without near', { sort: 'distance' }, 'sort'],
     ['a start date without an end date', { startDate: '2030-02-10' }, 'endDate'],
     ['an end date without a start date', { endDate: '2030-02-10' }, 'startDate'],
