@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
@@ -108,7 +108,33 @@ export async function startEmbeddedPostgres({
     await server.initialise();
   }
   await server.start();
-  return { url, stop: () => server.stop() };
+  // Not server.stop(): it waits for an exit that never comes when another process stopped the server first.
+  return { url, stop: () => stopPostgresOf(dataDir) };
+}
+
+/**
+ * Stops the PostgreSQL running on `dataDir` whichever process started it: SIGINT (a fast shutdown) to the
+ * pid in its `postmaster.pid`, then waits for it to end. Nothing happens when none runs there.
+ */
+export async function stopPostgresOf(dataDir: string, timeoutMs = 30_000): Promise<void> {
+  const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+  const pid = Number(pidFile.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const running = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!running()) return;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  while (running()) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL (pid ${pid}) did not stop within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The same server with another database in the path. */

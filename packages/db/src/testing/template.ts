@@ -71,12 +71,30 @@ export async function cloneTemplate(serverUrl: string, template: string): Promis
   };
 }
 
-/** Whether another test run still has its template (and so the shared server) in use. */
+/** Whether process `pid` still runs on this machine (signal 0 checks without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether another test run still uses the shared server: a template whose run (the pid in its name) is
+ * alive. Templates of runs that died without a teardown are dropped here, so a killed run cannot keep the
+ * embedded server from ever being stopped again.
+ */
 export async function otherTestRunsActive(serverUrl: string): Promise<boolean> {
   const { rows } = await admin(serverUrl, (c) =>
-    c.query<{ n: number }>(
-      `select count(*)::int as n from pg_database where datname like 'stayhub\\_tmpl\\_%'`,
-    ),
+    c.query<{ datname: string }>(`select datname from pg_database where datname like 'stayhub\\_tmpl\\_%'`),
   );
-  return (rows[0]?.n ?? 0) > 0;
+  let active = false;
+  for (const { datname } of rows) {
+    const pid = Number(/^stayhub_tmpl_(\d+)_/.exec(datname)?.[1]);
+    if (Number.isInteger(pid) && isRunning(pid)) active = true;
+    else await dropDatabase(serverUrl, datname);
+  }
+  return active;
 }
