@@ -96,6 +96,32 @@ export async function createProperty(
   return { propertyId: row.property_id };
 }
 
+/** Photos written straight to the table, at positions after any the listing has. */
+export async function insertPhotos(
+  deps: Pick<Deps, 'db'>,
+  propertyId: string,
+  count: number,
+): Promise<string[]> {
+  const existing = await deps.db
+    .selectFrom('property_photos')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('property_id', '=', propertyId)
+    .executeTakeFirstOrThrow();
+  if (count === 0) return [];
+  const rows = await deps.db
+    .insertInto('property_photos')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        property_id: propertyId,
+        url: `https://cdn.example.test/${propertyId}/${existing.count + i}.jpg`,
+        position: existing.count + i,
+      })),
+    )
+    .returning('photo_id')
+    .execute();
+  return rows.map((row) => row.photo_id);
+}
+
 const HOLDING = new Set(['requested', 'pending', 'confirmed', 'completed']);
 
 /**

@@ -18,7 +18,9 @@ export {
   createProperty,
   createSignedInUser,
   createUser,
+  insertPhotos,
   TEST_PASSWORD,
   type TestUser,
 } from './factories.ts';
 export { type QueuedJob, queuedJobs, runDueJobs, runJobsDueBy } from './jobs.ts';
+export { RedisServer } from './redis-server.ts';

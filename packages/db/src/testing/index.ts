@@ -1,9 +1,9 @@
+export { freePort } from './ports.ts';
 export { startTestServer, testRedisUrl } from './server.ts';
 export {
   cloneTemplate,
   createTemplateDatabase,
   dropDatabase,
-  otherTestRunsActive,
   type TestDatabase,
 } from './template.ts';
 export { useTestDatabase } from './vitest.ts';

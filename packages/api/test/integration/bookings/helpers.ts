@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { inferRouterInputs } from '@trpc/server';
 import { sql } from 'kysely';
 import type { appRouter } from '../../../src/routers/app.router.ts';
-import { createProperty, signedIn, type TestDeps } from '../../../src/testing/index.ts';
-import { insertPhotos } from '../properties/helpers.ts';
+import { createProperty, insertPhotos, signedIn, type TestDeps } from '../../../src/testing/index.ts';
 
 /** Shared by the bookings and payments integration tests: listings, inputs, and jobs run on the test clock. */
 

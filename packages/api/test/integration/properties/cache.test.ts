@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { invalidateListing, propertyViewKey } from '../../../src/domain/properties/listing-cache.ts';
 import { RedisCache } from '../../../src/infra/cache/redis-cache.ts';
-import { callerFor, useTestDeps } from '../../../src/testing/index.ts';
-import { hostWithListing, insertPhotos } from './helpers.ts';
+import { callerFor, insertPhotos, useTestDeps } from '../../../src/testing/index.ts';
+import { hostWithListing } from './helpers.ts';
 
 /** Redis when REDIS_URL is set (the cache the server uses then), the in-process cache otherwise. */
 const deps = await useTestDeps();

@@ -1,7 +1,7 @@
 import type { inferRouterInputs } from '@trpc/server';
 import type { Deps } from '../../../src/domain/deps.ts';
 import type { appRouter } from '../../../src/routers/app.router.ts';
-import { createProperty, createUser, signedIn } from '../../../src/testing/index.ts';
+import { createProperty, createUser, insertPhotos, signedIn } from '../../../src/testing/index.ts';
 
 /** Shared by the properties integration tests: new listings, listings with photos. */
 
@@ -34,28 +34,6 @@ export function newListing(overrides: Partial<RouterInput['properties']['create'
     amenities: ['wifi', 'kitchen'],
     ...overrides,
   } satisfies RouterInput['properties']['create'];
-}
-
-/** Photos written straight to the table, at positions after any the listing has. */
-export async function insertPhotos(deps: Deps, propertyId: string, count: number): Promise<string[]> {
-  const existing = await deps.db
-    .selectFrom('property_photos')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('property_id', '=', propertyId)
-    .executeTakeFirstOrThrow();
-  if (count === 0) return [];
-  const rows = await deps.db
-    .insertInto('property_photos')
-    .values(
-      Array.from({ length: count }, (_, i) => ({
-        property_id: propertyId,
-        url: `https://cdn.example.test/${propertyId}/${existing.count + i}.jpg`,
-        position: existing.count + i,
-      })),
-    )
-    .returning('photo_id')
-    .execute();
-  return rows.map((row) => row.photo_id);
 }
 
 /** A host (signed in) with a listed place that has one photo. */

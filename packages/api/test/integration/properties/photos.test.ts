@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createProperty, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
-import { hostWithListing, insertPhotos } from './helpers.ts';
+import {
+  createProperty,
+  failureOf,
+  insertPhotos,
+  signedIn,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
+import { hostWithListing } from './helpers.ts';
 
 const deps = await useTestDeps();
 

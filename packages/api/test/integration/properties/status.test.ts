@@ -6,11 +6,11 @@ import {
   createProperty,
   failureFrom,
   failureOf,
+  insertPhotos,
   signedIn,
   trpcErrorOf,
   useTestDeps,
 } from '../../../src/testing/index.ts';
-import { insertPhotos } from './helpers.ts';
 
 const clock = new ManualClock('2031-03-01T12:00:00Z');
 const deps = await useTestDeps({ clock });
