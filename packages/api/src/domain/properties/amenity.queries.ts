@@ -15,19 +15,6 @@ export function findAmenitiesByCodes(db: Executor, codes: readonly string[]) {
   return db.selectFrom('amenities').select(['amenity_id', 'code']).where('code', 'in', codes).execute();
 }
 
-/** The amenities of several listings at once (primary key (property_id, amenity_id)). */
-export function findAmenitiesOfProperties(db: Executor, propertyIds: readonly string[]) {
-  if (propertyIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('property_amenities')
-    .innerJoin('amenities', 'amenities.amenity_id', 'property_amenities.amenity_id')
-    .select(['property_amenities.property_id', 'amenities.code', 'amenities.name', 'amenities.category'])
-    .where('property_amenities.property_id', 'in', propertyIds)
-    .orderBy('amenities.category')
-    .orderBy('amenities.name')
-    .execute();
-}
-
 /** Replaces a listing's whole amenity set. */
 export async function replacePropertyAmenities(
   db: Executor,

@@ -3,18 +3,6 @@ import { sql } from 'kysely';
 
 const photoColumns = ['photo_id', 'url', 'caption', 'position'] as const;
 
-/** The photos of several listings at once, each listing's in order (property_photos_position_key). */
-export function findPhotosOfProperties(db: Executor, propertyIds: readonly string[]) {
-  if (propertyIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('property_photos')
-    .select(['property_id', ...photoColumns])
-    .where('property_id', 'in', propertyIds)
-    .orderBy('property_id')
-    .orderBy('position')
-    .execute();
-}
-
 export function findPhotosOfProperty(db: Executor, propertyId: string) {
   return db
     .selectFrom('property_photos')

@@ -1,4 +1,5 @@
 import type { Executor, PropertyStatus } from '@stayhub/db';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { afterPosition, timestampKey } from '../shared/keyset.queries.ts';
 import type { KeysetPosition } from '../shared/keyset-cursor.ts';
 import type { PropertyInsert, PropertyPatch } from './property.rules.ts';
@@ -52,9 +53,33 @@ function selectViewRows(db: Executor) {
     ]);
 }
 
+/**
+ * View rows with each listing's amenities (by category, then name) and photos (by position) as JSON arrays:
+ * one statement and one round trip for the whole view, not three.
+ */
 export function findViewRowsByIds(db: Executor, propertyIds: readonly string[]) {
   if (propertyIds.length === 0) return Promise.resolve([]);
-  return selectViewRows(db).where('properties.property_id', 'in', propertyIds).execute();
+  return selectViewRows(db)
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('property_amenities')
+          .innerJoin('amenities', 'amenities.amenity_id', 'property_amenities.amenity_id')
+          .select(['amenities.code', 'amenities.name', 'amenities.category'])
+          .whereRef('property_amenities.property_id', '=', 'properties.property_id')
+          .orderBy('amenities.category')
+          .orderBy('amenities.name'),
+      ).as('amenities'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('property_photos')
+          .select(['photo_id', 'url', 'caption', 'position'])
+          .whereRef('property_photos.property_id', '=', 'properties.property_id')
+          .orderBy('position'),
+      ).as('photos'),
+    ])
+    .where('properties.property_id', 'in', propertyIds)
+    .execute();
 }
 
 /** SPEC §4: a guest sees the exact address once they have a confirmed or completed stay there. */
