@@ -13,4 +13,10 @@ describe('the test database layout', () => {
     const status = await bookingLayoutStatus(db);
     expect(status.layout).toBe(testLayout() === 'partitioned-bookings' ? 'partitioned' : 'unpartitioned');
   });
+
+  it('refuses a layout name it does not know instead of testing the migrated schema under that name', () => {
+    expect(testLayout('')).toBe('migrated');
+    expect(testLayout('partitioned-bookings')).toBe('partitioned-bookings');
+    expect(() => testLayout('partitioned')).toThrow('STAYHUB_TEST_LAYOUT must be one of');
+  });
 });
