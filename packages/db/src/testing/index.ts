@@ -4,6 +4,9 @@ export {
   cloneTemplate,
   createTemplateDatabase,
   dropDatabase,
+  TEST_LAYOUTS,
   type TestDatabase,
+  type TestLayout,
+  testLayout,
 } from './template.ts';
 export { useTestDatabase } from './vitest.ts';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { withDatabase } from '../embedded.ts';
+import { partitionBookings } from '../layouts/partition-bookings.ts';
 import { migrateToLatest } from '../migrator.ts';
 import { createDb, createPool } from '../pool.ts';
 import type { DB } from '../types.generated.ts';
@@ -18,8 +19,28 @@ async function admin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>
   }
 }
 
-/** Creates and migrates a template database once per test run; every test file clones it. */
-export async function createTemplateDatabase(serverUrl: string): Promise<string> {
+/**
+ * The schema layouts a test run can ask for with STAYHUB_TEST_LAYOUT, applied to the template after the
+ * migrations so every cloned test database has it. `migrated` (the default, also when unset or empty) is the
+ * schema the migrations make; `partitioned-bookings` is the operator-run layout of
+ * packages/db/src/layouts/partition-bookings.ts, with yearly partitions through five years ahead (test clocks
+ * run years ahead; anything later lands in the DEFAULT partition).
+ */
+export const TEST_LAYOUTS = ['migrated', 'partitioned-bookings'] as const;
+export type TestLayout = (typeof TEST_LAYOUTS)[number];
+
+export function testLayout(value = process.env.STAYHUB_TEST_LAYOUT?.trim()): TestLayout {
+  if (!value) return 'migrated';
+  const layout = TEST_LAYOUTS.find((known) => known === value);
+  if (!layout) throw new Error(`STAYHUB_TEST_LAYOUT must be one of ${TEST_LAYOUTS.join(', ')}, not ${value}`);
+  return layout;
+}
+
+/**
+ * Creates and migrates a template database once per test run, in the layout STAYHUB_TEST_LAYOUT names;
+ * every test file clones it.
+ */
+export async function createTemplateDatabase(serverUrl: string, layout = testLayout()): Promise<string> {
   const name = `stayhub_tmpl_${process.pid}_${randomBytes(3).toString('hex')}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${quote(name)}`));
   const pool = createPool({ connectionString: withDatabase(serverUrl, name), max: 2 });
@@ -27,6 +48,9 @@ export async function createTemplateDatabase(serverUrl: string): Promise<string>
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db, pool);
+    if (layout === 'partitioned-bookings') {
+      await partitionBookings(db, { through: `${new Date().getUTCFullYear() + 5}-12-31` });
+    }
   } finally {
     await db.destroy();
   }
