@@ -77,29 +77,38 @@ const QUEUE_DEPTH_SQL = `select count(*) as depth from graphile_worker.jobs
  * is then stale).
  */
 export function registerQueueDepth(registry: Registry, pool: pg.Pool, logger: Logger): void {
+  // The scrape runs every collect() at once; the error counter waits for this scrape's read, so a miss
+  // shows in the same scrape rather than the next.
+  let reading: Promise<void> = Promise.resolve();
+  const depth = new Gauge({
+    name: 'stayhub_job_queue_depth',
+    help: 'Jobs ready to run: due, not locked and with attempts left.',
+    registers: [registry],
+    collect() {
+      reading = readQueueDepth(depth, errors, pool, logger);
+      return reading;
+    },
+  });
   const errors = new Counter({
     name: 'stayhub_job_queue_depth_errors_total',
     help: 'Scrapes whose queue depth read failed or timed out (stayhub_job_queue_depth is then stale).',
     registers: [registry],
+    collect: () => reading,
   });
-  new Gauge({
-    name: 'stayhub_job_queue_depth',
-    help: 'Jobs ready to run: due, not locked and with attempts left.',
-    registers: [registry],
-    async collect() {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error('queue depth read timed out')), QUEUE_DEPTH_TIMEOUT_MS);
-      });
-      try {
-        const result = await Promise.race([pool.query<{ depth: number }>(QUEUE_DEPTH_SQL), late]);
-        this.set(Number(result.rows[0]?.depth ?? 0));
-      } catch (err) {
-        errors.inc();
-        logger.warn({ err }, 'could not read the job queue depth for /metrics');
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+}
+
+async function readQueueDepth(depth: Gauge, errors: Counter, pool: pg.Pool, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('queue depth read timed out')), QUEUE_DEPTH_TIMEOUT_MS);
   });
+  try {
+    const result = await Promise.race([pool.query<{ depth: number }>(QUEUE_DEPTH_SQL), late]);
+    depth.set(Number(result.rows[0]?.depth ?? 0));
+  } catch (err) {
+    errors.inc();
+    logger.warn({ err }, 'could not read the job queue depth for /metrics');
+  } finally {
+    clearTimeout(timer);
+  }
 }
