@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import { type AppRouter, appRouter, bearerToken, createContextInner } from '@stayhub/api';
-import type { Config, Deps } from '@stayhub/api/runtime';
+import { type Config, createMetricsRegistry, type Deps } from '@stayhub/api/runtime';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { drainOnClose } from './drain.ts';
 import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
+import { instrumentRequests } from './request-metrics.ts';
 
 export type ServerConfig = Pick<
   Config,
@@ -21,11 +23,20 @@ function trustedProxies(setting: ServerConfig['TRUST_PROXY']) {
   return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
+/** Every procedure path of the router ('auth.login'…): the only values the metrics' `procedure` label takes besides fixed ones. */
+const procedures: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+
 /**
- * The HTTP host: tRPC at /trpc, liveness at /healthz, readiness at /readyz. Delivery only — every rule
- * lives in @stayhub/api's services.
+ * The HTTP host: tRPC at /trpc, liveness at /healthz, readiness at /readyz, Prometheus metrics at /metrics.
+ * Delivery only — every rule lives in @stayhub/api's services.
  */
-export async function buildServer(options: { deps: Deps; config: ServerConfig; logger: Logger }) {
+export async function buildServer(options: {
+  deps: Deps;
+  config: ServerConfig;
+  logger: Logger;
+  /** The process's registry (`runtime.metrics`: pool, cache and process metrics); a fresh one otherwise. */
+  metrics?: Registry;
+}) {
   const { deps, config, logger } = options;
   const app = Fastify({
     loggerInstance: logger,
@@ -46,6 +57,11 @@ export async function buildServer(options: { deps: Deps; config: ServerConfig; l
     return503OnClosing: false,
   });
   registerHttpRefusals(app, { maxBatchSize: config.TRPC_MAX_BATCH_SIZE });
+  // Before every route and plugin, so its hook sees every response, refusals and 404s included.
+  const metrics = instrumentRequests(app, {
+    registry: options.metrics ?? createMetricsRegistry(),
+    procedures,
+  });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -81,6 +97,7 @@ export async function buildServer(options: { deps: Deps; config: ServerConfig; l
             userAgent: req.headers['user-agent'] ?? null,
           },
         }),
+      onError: ({ error, req }) => metrics.trpcError(req, error.code),
       responseMeta: ({ errors }) => {
         const retryAfterMs = errors
           .map((e) => (e.cause && 'retryAfterMs' in e.cause ? Number(e.cause.retryAfterMs) : 0))

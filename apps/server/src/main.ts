@@ -5,7 +5,7 @@ import { buildServer } from './app.ts';
 const config = loadConfig();
 const logger = createLogger({ level: config.LOG_LEVEL, name: 'stayhub-server' });
 const runtime = await openRuntime(config, logger, { applicationName: 'stayhub-server' });
-const app = await buildServer({ deps: runtime.deps, config, logger });
+const app = await buildServer({ deps: runtime.deps, config, logger, metrics: runtime.metrics });
 
 onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
   // close(): stop accepting, let in-flight requests finish, then the pools.

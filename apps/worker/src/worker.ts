@@ -4,8 +4,10 @@ import { createTaskList, crontab } from '@stayhub/api/worker';
 import { createDb } from '@stayhub/db';
 import { type Runner, run, type WorkerEvents, Logger as WorkerLogger } from 'graphile-worker';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { retryAfterConnectionLoss } from './database-blips.ts';
 import type { GatedPool } from './gated-pool.ts';
+import { instrumentJobs, registerQueueDepth } from './job-metrics.ts';
 import { defaultRecoveryTimings, ProcessRegistration, type RecoveryTimings } from './process-registration.ts';
 
 export interface WorkerOptions {
@@ -17,6 +19,8 @@ export interface WorkerOptions {
   logger: Logger;
   /** Heartbeat, sweep and staleness timings of the worker registry (crash recovery); defaults for production. */
   recovery?: Partial<RecoveryTimings>;
+  /** The process's registry (`runtime.metrics`): job counts, latencies and queue depth go on it. */
+  metrics?: Registry;
 }
 
 /** graphile-worker's log lines through pino, at the same levels. */
@@ -69,6 +73,11 @@ export async function startWorker(options: WorkerOptions): Promise<StartedWorker
   events.on('job:start', ({ job }) => running.add(job.id));
   events.on('job:complete', ({ job }) => running.delete(job.id));
   events.on('worker:getJob:empty', () => registration.releaseOrphans([...running]));
+  const taskList = createTaskList(options.deps);
+  if (options.metrics) {
+    instrumentJobs(events, { registry: options.metrics, tasks: new Set(Object.keys(taskList)) });
+    registerQueueDepth(options.metrics, pgPool, options.logger);
+  }
   let runner: Runner;
   try {
     runner = await run({
@@ -76,7 +85,7 @@ export async function startWorker(options: WorkerOptions): Promise<StartedWorker
       concurrency: options.concurrency,
       pollInterval: options.pollIntervalMs,
       noHandleSignals: true,
-      taskList: createTaskList(options.deps),
+      taskList,
       crontab,
       logger: workerLogger(options.logger),
       events,

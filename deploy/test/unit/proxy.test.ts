@@ -8,7 +8,7 @@ const checkPlanted = (from: string | RegExp, to: string) =>
   checkCaddyfile(tempFile('Caddyfile', plant(caddyfile, from, to)));
 
 describe('the proxy config (deploy/proxy/Caddyfile)', () => {
-  it('is accepted by Caddy and load-balances :80 over the server replicas', () => {
+  it('is accepted by Caddy, load-balances :80 over the server replicas and keeps /metrics to itself', () => {
     expect(checkCaddyfile(path.join(repoRoot, 'deploy/proxy/Caddyfile'))).toEqual([]);
   });
 
@@ -30,6 +30,18 @@ describe('the proxy config (deploy/proxy/Caddyfile)', () => {
     ]);
     expect(checkPlanted('port 3000', 'port 8000')).toEqual([
       'no reverse_proxy over the replicas of server:3000 (dynamic a upstreams)',
+    ]);
+  });
+
+  it('fails when it forwards /metrics to the servers instead of answering 404 itself', () => {
+    expect(checkPlanted('\trespond @metrics 404\n', '')).toEqual([
+      'the proxy forwards /metrics instead of answering 404',
+    ]);
+    expect(checkPlanted('respond @metrics 404', 'respond @metrics 200')).toEqual([
+      'the proxy forwards /metrics instead of answering 404',
+    ]);
+    expect(checkPlanted('@metrics path /metrics /metrics/*', '@metrics path /metricz')).toEqual([
+      'the proxy forwards /metrics instead of answering 404',
     ]);
   });
 

@@ -77,6 +77,12 @@ export const configSchema = z
     SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
     WORKER_CONCURRENCY: int(5, 1, 100),
     WORKER_POLL_INTERVAL_MS: int(1_000, 50, 60_000),
+    /**
+     * The worker's `/metrics` port (on HOST). 0 or unset: no metrics server — a worker needs no port
+     * otherwise, and several workers on one host would clash on a default one. The server serves its
+     * `/metrics` on PORT.
+     */
+    METRICS_PORT: int(0, 0, 65_535),
     SEED_DEMO: bool(true),
     /** Crash tests only (infra/failpoints.ts): comma-separated failpoint names at which the process SIGKILLs itself. */
     FAILPOINTS: z.preprocess(

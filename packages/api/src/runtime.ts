@@ -10,6 +10,7 @@ import {
 } from '@stayhub/db';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import type { Deps } from './domain/deps.ts';
 import { createCache } from './infra/cache/create-cache.ts';
@@ -17,6 +18,9 @@ import { type Clock, systemClock } from './infra/clock.ts';
 import { killAt } from './infra/failpoints.ts';
 import { createRateLimiter } from './infra/limiter/create-limiter.ts';
 import { createMailer } from './infra/mail/create-mailer.ts';
+import { cacheMetrics } from './infra/metrics/cache-metrics.ts';
+import { registerPoolMetrics } from './infra/metrics/pool-metrics.ts';
+import { createMetricsRegistry } from './infra/metrics/registry.ts';
 import { SimulatedPaymentProvider } from './infra/payments/simulated-provider.ts';
 import { createRedis, waitForRedis } from './infra/redis.ts';
 
@@ -48,6 +52,11 @@ export interface Runtime<P extends pg.Pool = pg.Pool> {
   databaseUrl: string;
   /** The process's one database pool, behind `deps.db`; `close()` ends it. */
   pool: P;
+  /**
+   * The process's metrics registry (SPEC §11), holding default process metrics, the pool's connections and
+   * the cache's reads; the server and the worker add their own series and serve it at `/metrics`.
+   */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
@@ -83,13 +92,15 @@ export async function openRuntime(
     onError: (err) => logger.warn({ err }, 'idle database connection failed'),
   });
   const db = createDb({ pool });
+  const metrics = createMetricsRegistry();
+  registerPoolMetrics(metrics, pool);
   const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger) : undefined;
   // Start with Redis connected when it is up; when it is down, start anyway (cache misses, local limits).
   if (redis && !(await waitForRedis(redis, 3_000)))
     logger.warn('Redis not reachable yet; continuing without it');
   const deps: Deps = {
     db,
-    cache: createCache({ redis, prefix: config.REDIS_PREFIX, logger, db }),
+    cache: createCache({ redis, prefix: config.REDIS_PREFIX, logger, db, metrics: cacheMetrics(metrics) }),
     limiter: createRateLimiter({ redis, prefix: config.REDIS_PREFIX, logger }),
     mailer: createMailer({
       smtpUrl: config.SMTP_URL,
@@ -106,6 +117,7 @@ export async function openRuntime(
     deps,
     databaseUrl: database.url,
     pool,
+    metrics,
     close: async () => {
       await deps.cache.close();
       await redis?.quit().catch(() => redis.disconnect());

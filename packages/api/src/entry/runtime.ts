@@ -9,6 +9,7 @@ export { checkHealth } from '../domain/health/health.service.ts';
 export { createCache } from '../infra/cache/create-cache.ts';
 export { ManualClock } from '../infra/clock.ts';
 export { readMailbox } from '../infra/mail/dev-mailbox.ts';
+export { createMetricsRegistry } from '../infra/metrics/registry.ts';
 export { createRedis } from '../infra/redis.ts';
 export { enqueue } from '../jobs/enqueue.ts';
 export { createLogger } from '../logger.ts';

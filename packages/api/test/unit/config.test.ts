@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 describe('configuration', () => {
   it('runs everything locally with no environment at all', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, TRUST_PROXY: false, CORS_ORIGINS: [], FAILPOINTS: [] });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      TRUST_PROXY: false,
+      CORS_ORIGINS: [],
+      FAILPOINTS: [],
+      METRICS_PORT: 0,
+    });
     // Unset → embedded PostgreSQL, in-process cache and limiter, dev mailbox.
     expect([config.DATABASE_URL, config.REDIS_URL, config.SMTP_URL]).toEqual([
       undefined,

@@ -2,9 +2,11 @@ import type { DB } from '@stayhub/db';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { CacheMetrics } from '../metrics/cache-metrics.ts';
 import type { Cache } from './cache.ts';
 import { postgresCacheEpochs } from './cache-epoch.ts';
 import { MemoryCache } from './memory-cache.ts';
+import { MeteredCache } from './metered-cache.ts';
 import { RedisCache } from './redis-cache.ts';
 
 export interface CreateCacheOptions {
@@ -17,9 +19,13 @@ export interface CreateCacheOptions {
   db: Kysely<DB>;
   /** Entry limit of the in-process cache. */
   maxEntries?: number | undefined;
+  /** Counts reads by kind of key and result (`/metrics`); none when absent. */
+  metrics?: CacheMetrics | undefined;
 }
 
-export function createCache({ redis, prefix, logger, db, maxEntries }: CreateCacheOptions): Cache {
-  if (redis) return new RedisCache({ redis, prefix, logger, epochs: postgresCacheEpochs(db) });
-  return new MemoryCache({ maxEntries });
+export function createCache({ redis, prefix, logger, db, maxEntries, metrics }: CreateCacheOptions): Cache {
+  const cache = redis
+    ? new RedisCache({ redis, prefix, logger, epochs: postgresCacheEpochs(db) })
+    : new MemoryCache({ maxEntries });
+  return metrics ? new MeteredCache(cache, metrics) : cache;
 }
