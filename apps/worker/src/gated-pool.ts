@@ -46,6 +46,21 @@ export class GatedPool extends pg.Pool {
     end: async () => {},
   };
 
+  /**
+   * Resolves true once no connection is checked out or waited for, false after `timeoutMs`. graphile-worker
+   * 0.17 does not await a job's completion write (it deletes the job row after the task resolved), so its
+   * runner's stop() can resolve with that write still in flight; waiting here keeps a clean stop from
+   * deregistering, and the pool from ending, before the job is gone — or it would run again after a restart.
+   */
+  async settled(timeoutMs = 5_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.totalCount - this.idleCount + this.waitingCount > 0) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return true;
+  }
+
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {

@@ -102,6 +102,7 @@ export async function startWorker(options: WorkerOptions): Promise<StartedWorker
     stop: async () => {
       registration.stopTimers();
       await runner.stop();
+      if (!(await pgPool.settled())) options.logger.warn('stopped with database writes still in flight');
       await registration.deregister();
     },
   };
