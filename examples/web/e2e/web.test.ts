@@ -134,6 +134,25 @@ describe('the web example in Chromium', () => {
     await page.context().close();
   });
 
+  it('tells a guest their card was declined when the charge fails, moving the trip to Past', async () => {
+    const page = await openPage(browser, origin);
+    await page.goto(`${origin}/?text=Lisbon&startDate=${daysAhead(80)}&endDate=${daysAhead(82)}&guests=1`);
+    await signIn(page, 'amara.guest@stayhub.test', 'stayhub-demo-guest');
+    await see(page.getByText('Signed in as Amara'));
+    // Signing in returned to the search it started from.
+    await page.getByRole('link', { name: 'Sunny Alfama apartment with river views' }).click();
+    const booking = page.getByRole('complementary');
+    await booking.getByLabel('Test card').selectOption('tok_chargeDeclined');
+    await booking.getByRole('button', { name: 'Book and pay' }).click();
+    const trip = page
+      .getByRole('region', { name: 'Past' })
+      .getByRole('article')
+      .filter({ hasText: 'Sunny Alfama apartment with river views' });
+    await see(trip.getByText('Status: Canceled — your card was declined'));
+    await screenshot(page, '07-card-declined');
+    await page.context().close();
+  });
+
   it('tells a guest the dates are taken when someone already holds them', async () => {
     const page = await openPage(browser, origin);
     await page.goto(origin);
@@ -148,7 +167,7 @@ describe('the web example in Chromium', () => {
       booking.getByRole('alert').filter({ hasText: 'Those dates are already taken. Pick other dates.' }),
     );
     await see(page.getByRole('listitem', { name: /: taken$/ }));
-    await screenshot(page, '07-dates-taken');
+    await screenshot(page, '08-dates-taken');
     await page.context().close();
   });
 
@@ -164,13 +183,13 @@ describe('the web example in Chromium', () => {
       .filter({ hasText: 'Ribeira townhouse steps from the Douro' });
     await see(request.getByRole('heading', { name: /Sofia/ }));
     await see(page.getByRole('region', { name: 'Your listings' }).getByRole('link', { name: /Alfama/ }));
-    await screenshot(page, '08-host-inbox');
+    await screenshot(page, '09-host-inbox');
 
     await request.getByRole('button', { name: 'Accept' }).click();
     await see(page.getByRole('status').filter({ hasText: 'Request from Sofia accepted.' }));
     await see(requests.getByText('No requests waiting for an answer.'));
     await see(page.getByRole('region', { name: 'Upcoming stays' }).getByText(/Sofia · Ribeira townhouse/));
-    await screenshot(page, '09-host-accepted');
+    await screenshot(page, '10-host-accepted');
     await page.context().close();
   });
 
@@ -184,7 +203,7 @@ describe('the web example in Chromium', () => {
         .filter({ hasText: 'That email and password do not match. Check them and try again.' }),
     );
     await see(page.getByRole('heading', { name: 'Sign in' }));
-    await screenshot(page, '10-wrong-password');
+    await screenshot(page, '11-wrong-password');
     await page.context().close();
   });
 });

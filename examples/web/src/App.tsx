@@ -5,14 +5,14 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { SignInPage, SignUpPage } from './pages/SignInPage.tsx';
 import { TripsPage } from './pages/TripsPage.tsx';
-import { Link, useLocation } from './router.tsx';
+import { href, Link, useLocation } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 export function App() {
   return (
     <SessionProvider>
+      <Header />
       <AnnouncerProvider>
-        <Header />
         <main id="main">
           <Page />
         </main>
@@ -23,6 +23,10 @@ export function App() {
 
 function Header() {
   const { user, signOut } = useSession();
+  const { pathname, params } = useLocation();
+  // Signing in from a page comes back to it.
+  const onAuthPage = pathname === '/signin' || pathname === '/signup';
+  const next = onAuthPage ? params.get('next') : `${pathname}${params.size > 0 ? `?${params}` : ''}`;
   return (
     <header className="site-header">
       <Link to="/" className="brand">
@@ -53,10 +57,10 @@ function Header() {
           ) : (
             <>
               <li>
-                <Link to="/signin">Sign in</Link>
+                <Link to={href('/signin', { next })}>Sign in</Link>
               </li>
               <li>
-                <Link to="/signup">Sign up</Link>
+                <Link to={href('/signup', { next })}>Sign up</Link>
               </li>
             </>
           )}

@@ -32,3 +32,8 @@ export function rating(ratingAvg: number | null, reviewCount: number): string {
   if (ratingAvg === null || reviewCount === 0) return 'No reviews yet';
   return `★ ${ratingAvg.toFixed(2)} (${reviewCount} ${reviewCount === 1 ? 'review' : 'reviews'})`;
 }
+
+/** `1 night`, `3 nights`: English plurals of the page's few counted nouns. */
+export function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}

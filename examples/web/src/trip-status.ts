@@ -2,13 +2,13 @@ import type { RouterOutputs } from '@stayhub/sdk';
 
 export type Booking = RouterOutputs['bookings']['get'];
 
-/** A booking's status as a guest reads it (SPEC §4 status machine). */
-export function statusText(booking: Booking): string {
+/** A booking's status as its guest, or its host, reads it (SPEC §4 status machine). */
+export function statusText(booking: Booking, viewer: 'guest' | 'host' = 'guest'): string {
   switch (booking.status) {
     case 'requested':
-      return `Requested — waiting for ${booking.host.firstName} to answer`;
+      return viewer === 'guest' ? `Requested — waiting for ${booking.host.firstName} to answer` : 'Requested';
     case 'pending':
-      return 'Pending — confirming your payment';
+      return viewer === 'guest' ? 'Pending — confirming your payment' : 'Pending — charging the guest’s card';
     case 'confirmed':
       return 'Confirmed';
     case 'completed':
@@ -18,9 +18,8 @@ export function statusText(booking: Booking): string {
     case 'expired':
       return 'Expired — the host did not answer in time';
     case 'canceled':
-      return booking.cancellationReason === 'payment_failed'
-        ? 'Canceled — your card was declined'
-        : 'Canceled';
+      if (booking.cancellationReason !== 'payment_failed') return 'Canceled';
+      return viewer === 'guest' ? 'Canceled — your card was declined' : 'Canceled — the payment failed';
     default:
       return booking.status;
   }

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useAnnounce } from '../announcer.tsx';
 import { useTRPC } from '../api.ts';
 import { ErrorMessage, Loading, SignedIn } from '../components.tsx';
-import { day, money, rating } from '../format.ts';
+import { count, day, money, rating } from '../format.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { type Booking, statusText } from '../trip-status.ts';
@@ -101,8 +101,8 @@ function Request(props: { booking: Booking }) {
         {booking.guest.firstName} · {booking.property.name}
       </h3>
       <p>
-        {day(booking.startDate)} – {day(booking.endDate)} · {booking.nights} nights · {booking.guests} guests
-        · total {money(booking.totalCents, booking.currency)}
+        {day(booking.startDate)} – {day(booking.endDate)} · {count(booking.nights, 'night')} ·{' '}
+        {count(booking.guests, 'guest')} · total {money(booking.totalCents, booking.currency)}
       </p>
       {booking.expiresAt && <p className="muted">Answer by {booking.expiresAt.toLocaleString('en')}</p>}
       <ErrorMessage error={accept.error ?? decline.error} />
@@ -156,7 +156,7 @@ function UpcomingStays() {
         {stays.data?.items.map((booking) => (
           <li key={booking.bookingId}>
             {booking.guest.firstName} · {booking.property.name} · {day(booking.startDate)} –{' '}
-            {day(booking.endDate)} · {statusText(booking)}
+            {day(booking.endDate)} · {statusText(booking, 'host')}
           </li>
         ))}
       </ul>

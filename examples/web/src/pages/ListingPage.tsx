@@ -5,7 +5,7 @@ import { useAnnounce } from '../announcer.tsx';
 import { useTRPC } from '../api.ts';
 import { ErrorMessage, Loading } from '../components.tsx';
 import { reasonMessage } from '../errors.ts';
-import { addDays, day, money, rating, today } from '../format.ts';
+import { addDays, count, day, money, rating, today } from '../format.ts';
 import { href, Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -41,8 +41,8 @@ export function ListingPage(props: { propertyId: string; params: URLSearchParams
           <section aria-labelledby="about">
             <h2 id="about">About this place</h2>
             <p>
-              Up to {place.maxGuests} guests · {place.bedrooms} bedrooms · {place.beds} beds ·{' '}
-              {place.bathrooms} bathrooms
+              Up to {count(place.maxGuests, 'guest')} · {count(place.bedrooms, 'bedroom')} ·{' '}
+              {count(place.beds, 'bed')} · {count(place.bathrooms, 'bathroom')}
             </p>
             <p>{place.description}</p>
             <p>

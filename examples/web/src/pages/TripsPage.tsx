@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useAnnounce } from '../announcer.tsx';
 import { useTRPC } from '../api.ts';
 import { ErrorMessage, Loading, SignedIn } from '../components.tsx';
-import { day, money } from '../format.ts';
+import { count, day, money } from '../format.ts';
 import { Link } from '../router.tsx';
 import { type Booking, isSettling, statusText } from '../trip-status.ts';
 
@@ -29,6 +29,7 @@ function TripList(props: { scope: 'upcoming' | 'past'; title: string }) {
     // A new booking is `pending` until the worker has charged the card: poll until it settles.
     refetchInterval: (query) => (query.state.data?.items.some(isSettling) ? POLL_MS : false),
   });
+  useRefreshWhenSettled(trips.data?.items);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{props.title}</h2>
@@ -46,6 +47,23 @@ function TripList(props: { scope: 'upcoming' | 'past'; title: string }) {
   );
 }
 
+/**
+ * When a polled booking settles it may change lists (a declined card moves it from Upcoming to Past):
+ * refetch both, not only the one that polled.
+ */
+function useRefreshWhenSettled(items: Booking[] | undefined) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const settling = useRef(new Set<string>());
+  useEffect(() => {
+    if (!items) return;
+    const now = new Set(items.filter(isSettling).map((booking) => booking.bookingId));
+    const settled = [...settling.current].some((bookingId) => !now.has(bookingId));
+    settling.current = now;
+    if (settled) void queryClient.invalidateQueries({ queryKey: trpc.bookings.listMine.pathKey() });
+  }, [items, queryClient, trpc]);
+}
+
 function Trip(props: { booking: Booking }) {
   const { booking } = props;
   const headingId = useId();
@@ -58,8 +76,8 @@ function Trip(props: { booking: Booking }) {
         <Link to={`/listings/${booking.propertyId}`}>{booking.property.name}</Link>
       </h3>
       <p>
-        {day(booking.startDate)} – {day(booking.endDate)} · {booking.nights} nights · {booking.guests} guests
-        · {booking.property.city}
+        {day(booking.startDate)} – {day(booking.endDate)} · {count(booking.nights, 'night')} ·{' '}
+        {count(booking.guests, 'guest')} · {booking.property.city}
       </p>
       <p>Total {money(booking.totalCents, booking.currency)}</p>
       {/* Its own live region: "Pending" turning "Confirmed" is read out without a reload. */}
