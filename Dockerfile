@@ -18,6 +18,7 @@ COPY packages/sdk/package.json packages/sdk/
 COPY apps/server/package.json apps/server/
 COPY apps/worker/package.json apps/worker/
 COPY deploy/package.json deploy/
+COPY examples/web/package.json examples/web/
 RUN node scripts/pnpm.mjs install --frozen-lockfile
 COPY . .
 # --filter-prod: what the image runs and what it depends on (not the SDK, a dev dependency of the server).

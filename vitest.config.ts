@@ -41,7 +41,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['{packages,apps}/*/test/e2e/**/*.test.ts', 'deploy/test/e2e/**/*.test.ts'],
+          include: [
+            '{packages,apps}/*/test/e2e/**/*.test.ts',
+            'deploy/test/e2e/**/*.test.ts',
+            'examples/*/e2e/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

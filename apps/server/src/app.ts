@@ -10,10 +10,11 @@ import { drainOnClose } from './drain.ts';
 import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
 import { instrumentRequests } from './request-metrics.ts';
+import { registerWebDist } from './web-dist.ts';
 
 export type ServerConfig = Pick<
   Config,
-  'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS' | 'TRUST_PROXY'
+  'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'WEB_DIST'
 >;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -106,6 +107,7 @@ export async function buildServer(options: {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+  if (config.WEB_DIST) await registerWebDist(app, config.WEB_DIST);
 
   return app;
 }

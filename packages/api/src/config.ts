@@ -32,6 +32,8 @@ export const configSchema = z
     DATABASE_POOL_MAX: int(10, 1, 200),
     EMBEDDED_PG_PORT: int(54329, 1024, 65_535),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** A built web frontend (examples/web's `vite build` output) the server serves at `/`; unset: none. */
+    WEB_DIST: z.preprocess(emptyAsUndefined, z.string().optional()),
     REDIS_URL: optionalUrl,
     REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('stayhub:')),
     SMTP_URL: optionalUrl,
