@@ -4,8 +4,12 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { webDir } from './build-page.ts';
 
-/** Debian's chromium (`apt-get install chromium`; .ci/run installs it): nothing is downloaded at run time. */
+/**
+ * Debian's chromium (`apt-get install chromium`; .ci/run installs it), or the browser CHROMIUM_PATH names
+ * (GitHub's Ubuntu runners ship Google Chrome): nothing is downloaded at run time.
+ */
 function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
     return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
   } catch {
