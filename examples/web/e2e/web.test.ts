@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '@stayhub/api/seed';
 import { useTestDatabase } from '@stayhub/db/testing';
+import { createStayHubClient } from '@stayhub/sdk';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -190,6 +191,93 @@ describe('the web example in Chromium', () => {
     await see(requests.getByText('No requests waiting for an answer.'));
     await see(page.getByRole('region', { name: 'Upcoming stays' }).getByText(/Sofia · Ribeira townhouse/));
     await screenshot(page, '10-host-accepted');
+    await page.context().close();
+  });
+
+  it('lets a guest write to a host from a listing, the host answer from their inbox, and the guest see it unreloaded', async () => {
+    const question = 'Hello! Is there a lift, or many stairs up to the flat?';
+    const answer = 'Hi Amara, no lift, but only two floors up. I can carry bags!';
+    const guest = await openPage(browser, origin);
+    await guest.goto(origin);
+    await signIn(guest, 'amara.guest@stayhub.test', 'stayhub-demo-guest');
+    await see(guest.getByText('Signed in as Amara'));
+    await guest.getByLabel('Where').fill('Lisbon');
+    await guest.getByRole('button', { name: 'Search' }).click();
+    await guest.getByRole('link', { name: 'Sunny Alfama apartment with river views' }).click();
+    await guest.getByRole('button', { name: 'Message Hana' }).click();
+    // An empty message is refused by the server (VALIDATION_FAILED), and said in words.
+    await guest.getByRole('button', { name: 'Send message' }).click();
+    await see(guest.getByRole('alert').filter({ hasText: 'Write a message before sending it.' }));
+    await guest.getByLabel('Message to Hana').fill(question);
+    await screenshot(guest, '12-guest-writes-to-host');
+    await guest.getByRole('button', { name: 'Send message' }).click();
+
+    await see(
+      guest.getByRole('heading', { level: 1, name: 'Hana · Sunny Alfama apartment with river views' }),
+    );
+    await see(guest.getByRole('status').filter({ hasText: 'Message sent to Hana.' }));
+    const guestThread = guest.getByRole('list', { name: 'Messages with Hana' });
+    await see(guestThread.getByRole('listitem').filter({ hasText: question }));
+    await screenshot(guest, '13-guest-thread');
+
+    // The host, in a browser context of their own.
+    const host = await openPage(browser, origin);
+    await host.goto(origin);
+    await signIn(host, 'hana.host@stayhub.test', 'stayhub-demo-host');
+    await see(host.getByText('Signed in as Hana'));
+    await host.getByRole('link', { name: 'Messages', exact: true }).click();
+    const conversation = host
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Sunny Alfama apartment with river views' });
+    await see(conversation.getByText('1 unread message'));
+    await see(conversation.getByText(question));
+    await screenshot(host, '14-host-inbox-unread');
+
+    await conversation.getByRole('link', { name: 'Amara · Sunny Alfama apartment with river views' }).click();
+    const hostThread = host.getByRole('list', { name: 'Messages with Amara' });
+    await see(hostThread.getByText(question));
+    await host.getByLabel('Your message').fill(answer);
+    await host.getByRole('button', { name: 'Send', exact: true }).click();
+    await see(host.getByRole('status').filter({ hasText: 'Message sent to Amara.' }));
+    await see(hostThread.getByRole('listitem').filter({ hasText: answer }));
+    await screenshot(host, '15-host-replies');
+
+    // The guest's page polls: the reply shows up and is announced, no reload; the question shows as read.
+    await see(guestThread.getByRole('listitem').filter({ hasText: answer }));
+    await see(guest.getByRole('status').filter({ hasText: 'New message from Hana.' }));
+    await see(guestThread.getByRole('listitem').filter({ hasText: question }).filter({ hasText: '· Read' }));
+    await screenshot(guest, '16-guest-sees-reply');
+
+    // Opened and answered: the host's inbox no longer counts it unread.
+    await host.getByRole('link', { name: 'All messages' }).click();
+    await see(conversation.getByText(`You: ${answer}`));
+    expect(await conversation.getByText(/unread message/).count()).toBe(0);
+    await Promise.all([guest.context().close(), host.context().close()]);
+  });
+
+  it('sends the user back to sign in with a notice when their session is revoked elsewhere', async () => {
+    const email = `sam-${Date.now()}@example.test`;
+    const password = 'lantern-meadow-orbit-7';
+    const sdk = createStayHubClient({ url: origin });
+    await sdk.auth.register.mutate({ email, password, firstName: 'Sam', lastName: 'Session' });
+    const page = await openPage(browser, origin);
+    await page.goto(origin);
+    await signIn(page, email, password);
+    await see(page.getByText('Signed in as Sam'));
+    await page.getByRole('link', { name: 'Trips' }).click();
+    await see(page.getByText('No upcoming trips.'));
+
+    // Another device signs out everywhere: the page's token is revoked server-side too.
+    const { token } = await sdk.auth.login.mutate({ email, password });
+    const elsewhere = createStayHubClient({ url: origin, token });
+    expect((await elsewhere.auth.logoutAll.mutate()).revokedCount).toBeGreaterThanOrEqual(2);
+
+    await page.getByRole('link', { name: 'Messages', exact: true }).click();
+    await see(page.getByRole('heading', { name: 'Sign in' }));
+    await see(page.getByText('Your session has expired. Please sign in again.'));
+    await see(page.getByRole('link', { name: 'Sign in', exact: true }));
+    await screenshot(page, '17-session-expired');
     await page.context().close();
   });
 

@@ -1,6 +1,7 @@
 import { AnnouncerProvider } from './announcer.tsx';
 import { HostPage } from './pages/HostPage.tsx';
 import { ListingPage } from './pages/ListingPage.tsx';
+import { ConversationPage, InboxPage } from './pages/MessagesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { SignInPage, SignUpPage } from './pages/SignInPage.tsx';
@@ -46,6 +47,9 @@ function Header() {
                 <Link to="/host">Hosting</Link>
               </li>
               <li>
+                <Link to="/messages">Messages</Link>
+              </li>
+              <li>
                 <span className="signed-in-as">Signed in as {user.firstName}</span>
               </li>
               <li>
@@ -79,5 +83,8 @@ function Page() {
   if (pathname === '/signup') return <SignUpPage params={params} />;
   if (pathname === '/trips') return <TripsPage />;
   if (pathname === '/host') return <HostPage />;
+  if (pathname === '/messages') return <InboxPage />;
+  const conversation = /^\/messages\/([0-9a-f-]{36})$/.exec(pathname);
+  if (conversation?.[1]) return <ConversationPage conversationId={conversation[1]} />;
   return <NotFoundPage />;
 }

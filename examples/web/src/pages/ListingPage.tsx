@@ -8,6 +8,7 @@ import { reasonMessage } from '../errors.ts';
 import { addDays, count, day, money, rating, today } from '../format.ts';
 import { href, Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { ContactHost } from './MessagesPage.tsx';
 
 type Property = RouterOutputs['properties']['get'];
 
@@ -52,6 +53,7 @@ export function ListingPage(props: { propertyId: string; params: URLSearchParams
               )}
               <strong>{place.host.firstName}</strong>
             </p>
+            <HostContact place={place} />
             <p>
               {place.minNights}–{place.maxNights} nights · {place.cancellationPolicy} cancellation ·{' '}
               {place.instantBook ? 'instant booking' : 'the host confirms each request'}
@@ -72,6 +74,23 @@ export function ListingPage(props: { propertyId: string; params: URLSearchParams
       </div>
     </article>
   );
+}
+
+/** A question for the host before booking; the host sees their own listing without it. */
+function HostContact(props: { place: Property }) {
+  const { place } = props;
+  const { user } = useSession();
+  if (user?.userId === place.host.userId) return null;
+  if (!user) {
+    return (
+      <p>
+        <Link to={href('/signin', { next: `/listings/${place.propertyId}` })}>
+          Sign in to message {place.host.firstName}
+        </Link>
+      </p>
+    );
+  }
+  return <ContactHost propertyId={place.propertyId} hostName={place.host.firstName} />;
 }
 
 function Photos(props: { place: Property }) {

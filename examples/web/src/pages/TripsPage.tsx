@@ -6,6 +6,7 @@ import { ErrorMessage, Loading, SignedIn } from '../components.tsx';
 import { count, day, money } from '../format.ts';
 import { Link } from '../router.tsx';
 import { type Booking, isSettling, statusText } from '../trip-status.ts';
+import { ContactHost } from './MessagesPage.tsx';
 
 const POLL_MS = 1_000;
 
@@ -94,6 +95,13 @@ function Trip(props: { booking: Booking }) {
       )}
       {cancelable && canceling && <CancelPanel booking={booking} onClose={() => setCanceling(false)} />}
       {booking.status === 'completed' && <ReviewForm booking={booking} />}
+      <div className="trip-contact">
+        <ContactHost
+          propertyId={booking.propertyId}
+          bookingId={booking.bookingId}
+          hostName={booking.host.firstName}
+        />
+      </div>
     </article>
   );
 }
