@@ -23,6 +23,9 @@ RUN node scripts/pnpm.mjs install --frozen-lockfile
 COPY . .
 # --filter-prod: what the image runs and what it depends on (not the SDK, a dev dependency of the server).
 RUN node scripts/pnpm.mjs --filter-prod "@stayhub/deploy..." run build
+# The example frontend (examples/web) as static files, which the server serves at / (WEB_DIST): the SDK
+# it is built on first, then `vite build`.
+RUN node scripts/pnpm.mjs --filter @stayhub/sdk --filter web run build
 # deploy/package.json lists what the image holds; --prod leaves every devDependency out. --legacy: pnpm 10's
 # default deploy needs inject-workspace-packages, which would change how the workspace links its packages.
 RUN node scripts/pnpm.mjs --filter=@stayhub/deploy --prod deploy --legacy /image
@@ -37,6 +40,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
 # Owned by root and read-only to the process: the app never writes into its own code.
 COPY --from=build /image /app
+COPY --from=build /repo/examples/web/dist /app/web
+ENV WEB_DIST=/app/web
 USER node
 EXPOSE 3000
 ENTRYPOINT ["/usr/bin/tini", "--"]
