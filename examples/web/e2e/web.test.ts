@@ -194,6 +194,55 @@ describe('the web example in Chromium', () => {
     await page.context().close();
   });
 
+  it('lets a host close nights on a listing and open them again, shown on its calendar', async () => {
+    const page = await openPage(browser, origin);
+    await page.goto(origin);
+    await signIn(page, 'hana.host@stayhub.test', 'stayhub-demo-host');
+    await see(page.getByText('Signed in as Hana'));
+    await page.getByRole('link', { name: 'Hosting' }).click();
+    const listing = page
+      .getByRole('region', { name: 'Your listings' })
+      .getByRole('listitem')
+      .filter({ hasText: /Alfama/ });
+    const form = listing.getByRole('form', { name: /^Calendar of / });
+    const [first, until] = [daysAhead(20), daysAhead(23)];
+    await form.getByLabel('First night').fill(first);
+    await form.getByLabel('Until (the morning of)').fill(until);
+    await form.getByRole('button', { name: 'Block these nights' }).click();
+    await see(page.getByRole('status').filter({ hasText: /^Blocked .* at .*Alfama/ }));
+    await screenshot(page, '18-host-blocked');
+
+    await listing.getByRole('link', { name: /Alfama/ }).click();
+    const calendar = page.getByRole('region', { name: 'Availability' });
+    await see(calendar.getByRole('listitem', { name: /: closed by the host$/ }));
+    expect(await calendar.getByRole('listitem', { name: /: closed by the host$/ }).count()).toBe(3);
+    await screenshot(page, '19-listing-blocked');
+
+    await page.goBack();
+    const again = page
+      .getByRole('region', { name: 'Your listings' })
+      .getByRole('listitem')
+      .filter({ hasText: /Alfama/ })
+      .getByRole('form', { name: /^Calendar of / });
+    await again.getByLabel('First night').fill(first);
+    await again.getByLabel('Until (the morning of)').fill(until);
+    await again.getByRole('button', { name: 'Open them again' }).click();
+    await see(page.getByRole('status').filter({ hasText: /^Opened / }));
+    await page
+      .getByRole('region', { name: 'Your listings' })
+      .getByRole('link', { name: /Alfama/ })
+      .click();
+    const reopened = page.getByRole('region', { name: 'Availability' });
+    await see(reopened.getByRole('listitem', { name: /: free$/ }));
+    // The calendar refetches (its cached page was invalidated): the closed nights go.
+    await reopened
+      .getByRole('listitem', { name: /: closed by the host$/ })
+      .first()
+      .waitFor({ state: 'detached' });
+    await screenshot(page, '20-listing-reopened');
+    await page.context().close();
+  });
+
   it('lets a guest write to a host from a listing, the host answer from their inbox, and the guest see it unreloaded', async () => {
     const question = 'Hello! Is there a lift, or many stairs up to the flat?';
     const answer = 'Hi Amara, no lift, but only two floors up. I can carry bags!';

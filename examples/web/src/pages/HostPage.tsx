@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useAnnounce } from '../announcer.tsx';
 import { useTRPC } from '../api.ts';
 import { ErrorMessage, Loading, SignedIn } from '../components.tsx';
@@ -136,10 +136,72 @@ function MyListings() {
             <Link to={`/listings/${place.propertyId}`}>{place.name}</Link> · {place.city} · {place.status} ·{' '}
             {money(place.pricePerNightCents, place.currency)} per night ·{' '}
             {rating(place.ratingAvg, place.reviewCount)}
+            <CalendarBlocks propertyId={place.propertyId} name={place.name} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The host closes nights to guests (properties.blockDates) or opens them again (unblockDates): the nights
+ * [from, until). The listing's calendar shows them as blocked; a night a guest holds cannot be blocked.
+ */
+function CalendarBlocks(props: { propertyId: string; name: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const announce = useAnnounce();
+  const id = useId();
+  const [startDate, setStartDate] = useState('');
+  const [endDate, setEndDate] = useState('');
+  const done = (verb: string) => async () => {
+    announce(`${verb} ${day(startDate)} – ${day(endDate)} at ${props.name}.`);
+    await queryClient.invalidateQueries({ queryKey: trpc.properties.calendar.pathKey() });
+  };
+  const block = useMutation(trpc.properties.blockDates.mutationOptions({ onSuccess: done('Blocked') }));
+  const unblock = useMutation(trpc.properties.unblockDates.mutationOptions({ onSuccess: done('Opened') }));
+  const range = { propertyId: props.propertyId, startDate, endDate };
+  const busy = block.isPending || unblock.isPending;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    unblock.reset();
+    block.mutate(range);
+  };
+  return (
+    <form className="blocks" aria-label={`Calendar of ${props.name}`} onSubmit={submit}>
+      <label htmlFor={`${id}-from`}>First night</label>
+      <input
+        id={`${id}-from`}
+        type="date"
+        required
+        value={startDate}
+        onChange={(e) => setStartDate(e.target.value)}
+      />
+      <label htmlFor={`${id}-until`}>Until (the morning of)</label>
+      <input
+        id={`${id}-until`}
+        type="date"
+        required
+        value={endDate}
+        onChange={(e) => setEndDate(e.target.value)}
+      />
+      <button type="submit" disabled={busy}>
+        Block these nights
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy || !startDate || !endDate}
+        onClick={() => {
+          block.reset();
+          unblock.mutate(range);
+        }}
+      >
+        Open them again
+      </button>
+      <ErrorMessage error={block.error ?? unblock.error} />
+    </form>
   );
 }
 

@@ -125,17 +125,19 @@ function Availability(props: { propertyId: string }) {
       {calendar.data && (
         <>
           <p className="legend">
-            <span className="day available">free</span> <span className="day booked">taken</span>
+            <span className="day available">free</span> <span className="day booked">taken</span>{' '}
+            <span className="day blocked">closed by the host</span>
           </p>
           <ol className="calendar">
             {calendar.data.days.map((entry) => {
               const free = entry.status === 'available';
+              const word = free ? 'free' : entry.status === 'blocked' ? 'closed by the host' : 'taken';
               return (
                 <li
                   key={entry.date}
-                  className={`day ${free ? 'available' : 'booked'}`}
-                  aria-label={`${day(entry.date)}: ${free ? 'free' : 'taken'}`}
-                  title={free ? money(entry.pricePerNightCents, calendar.data.currency) : 'taken'}
+                  className={`day ${free ? 'available' : entry.status}`}
+                  aria-label={`${day(entry.date)}: ${word}`}
+                  title={free ? money(entry.pricePerNightCents, calendar.data.currency) : word}
                 >
                   {Number(entry.date.slice(8))}
                 </li>
