@@ -12,7 +12,7 @@ import { daysBetween, todayIn } from '../shared/dates.ts';
 import {
   type BookableProperty,
   findBookableProperty,
-  findBookingRecord,
+  findBookingViewRow,
   findByIdempotencyKey,
   insertBooking,
   insertHold,
@@ -21,7 +21,7 @@ import {
 } from './booking.queries.ts';
 import { requestHash, type StayRefusal, stayRefusal, stayRefusalMessages } from './booking.rules.ts';
 import type { CreateBookingInput, QuoteInput } from './booking.types.ts';
-import type { BookingView, QuoteView } from './booking.views.ts';
+import { type BookingView, type QuoteView, toBookingView } from './booking.views.ts';
 import { noticeFor } from './booking-notices.ts';
 import { bookingViewById } from './booking-read.service.ts';
 import { initialStatus } from './booking-status.rules.ts';
@@ -190,7 +190,9 @@ async function insertNewBooking(
     request_hash: hash,
     expires_at: expiresAt,
   });
-  const booking = await findBookingRecord(trx, bookingId);
+  // Read once, as the view: nothing below changes the booking row, so it is also the answer, and it carries
+  // every field the charge and the host's notice need.
+  const booking = await findBookingViewRow(trx, bookingId);
   if (!booking) throw new NotFoundError('booking');
   if (expiresAt === null) {
     await queueCharge(trx, booking);
@@ -212,5 +214,5 @@ async function insertNewBooking(
     }),
   );
   await invalidateAvailability(trx, deps);
-  return bookingViewById(trx, bookingId);
+  return toBookingView(booking);
 }
