@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import type { Deps } from './domain/deps.ts';
+import { appLinks } from './domain/shared/app-links.ts';
 import { createCache } from './infra/cache/create-cache.ts';
 import { type Clock, systemClock } from './infra/clock.ts';
 import { killAt } from './infra/failpoints.ts';
@@ -46,6 +47,10 @@ export async function resolveDatabase(
   logger.info({ port: config.EMBEDDED_PG_PORT }, 'using embedded PostgreSQL');
   return { url: embedded.url, embedded };
 }
+
+/** PUBLIC_URL, or the server's own address when it is unset (.env.example). */
+export const publicUrl = (config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>) =>
+  config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
 
 export interface Runtime<P extends pg.Pool = pg.Pool> {
   deps: Deps;
@@ -112,6 +117,7 @@ export async function openRuntime(
     clock: options.clock ?? systemClock,
     logger,
     failpoints: killAt(config.FAILPOINTS),
+    links: appLinks(publicUrl(config)),
   };
   return {
     deps,

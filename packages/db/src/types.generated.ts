@@ -115,6 +115,13 @@ export interface Messages {
   sent_at: Generated<Timestamp>;
 }
 
+export interface NotificationEmailPreferences {
+  email_enabled: boolean;
+  type: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface Notifications {
   created_at: Generated<Timestamp>;
   emailed_at: Timestamp | null;
@@ -284,6 +291,7 @@ export interface DB {
   cache_epoch: CacheEpoch;
   conversations: Conversations;
   messages: Messages;
+  notification_email_preferences: NotificationEmailPreferences;
   notifications: Notifications;
   occupancy: Occupancy;
   payments: Payments;

@@ -7,6 +7,7 @@ import type { Failpoints } from '../infra/failpoints.ts';
 import type { RateLimiter } from '../infra/limiter/limiter.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
 import type { PaymentProvider } from '../infra/payments/provider.ts';
+import type { AppLinks } from './shared/app-links.ts';
 
 /** What services need, passed in (never imported as singletons) so tests build their own. */
 export interface Deps {
@@ -18,4 +19,6 @@ export interface Deps {
   payments: PaymentProvider;
   logger: Logger;
   failpoints: Failpoints;
+  /** Links into the app for emails, on PUBLIC_URL (SPEC §10). */
+  links: AppLinks;
 }

@@ -4,11 +4,17 @@ import {
   unreadNotificationCount,
 } from '../domain/notifications/notification.service.ts';
 import {
+  getNotificationPreferences,
+  updateNotificationPreferences,
+} from '../domain/notifications/notification-preference.service.ts';
+import {
   listNotificationsInput,
   markedReadView,
   markNotificationsReadInput,
   notificationList,
+  notificationPreferencesView,
   unreadCountView,
+  updateNotificationPreferencesInput,
 } from '../schemas/notifications.schemas.ts';
 import { router } from '../trpc/init.ts';
 import { authedProcedure } from '../trpc/procedures.ts';
@@ -28,4 +34,13 @@ export const notificationsRouter = router({
   unreadCount: authedProcedure
     .output(unreadCountView)
     .query(({ ctx }) => unreadNotificationCount(ctx.deps, ctx.viewer)),
+
+  preferences: authedProcedure
+    .output(notificationPreferencesView)
+    .query(({ ctx }) => getNotificationPreferences(ctx.deps, ctx.viewer)),
+
+  updatePreferences: authedProcedure
+    .input(updateNotificationPreferencesInput)
+    .output(notificationPreferencesView)
+    .mutation(({ ctx, input }) => updateNotificationPreferences(ctx.deps, ctx.viewer, input)),
 });

@@ -1,29 +1,28 @@
 import { z } from 'zod';
+import { notificationTypes } from '../domain/notifications/notification.registry.ts';
 import {
   type ListNotificationsInput,
   MARK_READ_MAX_IDS,
   type MarkedReadView,
   type MarkNotificationsReadInput,
   type NotificationList,
-  type NotificationView,
+  type NotificationPreferencesView,
   type UnreadCountView,
+  type UpdateNotificationPreferencesInput,
 } from '../domain/notifications/notification.types.ts';
+import { notificationViewSchema } from '../domain/notifications/notification.views.ts';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../domain/shared/page.limits.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 
+/** Every type a notification can have (SPEC §10: an enum). */
+export const notificationType = z.enum(notificationTypes);
+
 /**
- * A notification as its user sees it. `type` names the event (review_received, message_received, and the
- * booking and payment events); `payload` holds that event's ids and display words.
+ * A notification as its user sees it: a union on `type`, each type with its own payload (ids and display
+ * words), so an SDK consumer that checks `type` knows the payload's keys (SPEC §10). The domain builds it
+ * from the notification registry.
  */
-export const notificationView = schemaFor<NotificationView>()(
-  z.object({
-    notificationId: z.uuid(),
-    type: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-    readAt: z.date().nullable(),
-    createdAt: z.date(),
-  }),
-);
+export const notificationView = notificationViewSchema;
 
 export const listNotificationsInput = schemaFor<ListNotificationsInput>()(
   z
@@ -63,4 +62,16 @@ export const markedReadView = schemaFor<MarkedReadView>()(
 
 export const unreadCountView = schemaFor<UnreadCountView>()(
   z.object({ count: z.number().int().nonnegative() }),
+);
+
+/** Every type with whether the caller gets email for it; emailAvailable is false for types never mailed. */
+export const notificationPreferencesView = schemaFor<NotificationPreferencesView>()(
+  z.object({
+    items: z.array(z.object({ type: notificationType, email: z.boolean(), emailAvailable: z.boolean() })),
+  }),
+);
+
+/** `{ email: { message_received: false } }`: the types to change; unknown types are refused. */
+export const updateNotificationPreferencesInput = schemaFor<UpdateNotificationPreferencesInput>()(
+  z.strictObject({ email: z.partialRecord(notificationType, z.boolean()) }),
 );

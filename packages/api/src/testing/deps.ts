@@ -6,6 +6,7 @@ import { testRedisUrl, useTestDatabase } from '@stayhub/db/testing';
 import pino from 'pino';
 import { afterAll } from 'vitest';
 import type { Deps } from '../domain/deps.ts';
+import { appLinks } from '../domain/shared/app-links.ts';
 import { createCache } from '../infra/cache/create-cache.ts';
 import { type Clock, systemClock } from '../infra/clock.ts';
 import { noFailpoints } from '../infra/failpoints.ts';
@@ -13,6 +14,9 @@ import { createRateLimiter } from '../infra/limiter/create-limiter.ts';
 import { DevMailbox } from '../infra/mail/dev-mailbox.ts';
 import { SimulatedPaymentProvider } from '../infra/payments/simulated-provider.ts';
 import { createRedis, waitForRedis } from '../infra/redis.ts';
+
+/** The PUBLIC_URL of test dependencies: mails link here. */
+export const TEST_PUBLIC_URL = 'https://app.stayhub.test';
 
 export interface TestDeps extends Deps {
   mailer: DevMailbox;
@@ -44,6 +48,7 @@ export async function useTestDeps(options: { clock?: Clock } = {}): Promise<Test
     clock: options.clock ?? systemClock,
     logger,
     failpoints: noFailpoints,
+    links: appLinks(TEST_PUBLIC_URL),
     databaseUrl: database.url,
     mailboxDir,
   };

@@ -12,7 +12,7 @@ export {
   signedIn,
   trpcErrorOf,
 } from './callers.ts';
-export { type TestDeps, useTestDeps } from './deps.ts';
+export { TEST_PUBLIC_URL, type TestDeps, useTestDeps } from './deps.ts';
 export {
   createBooking,
   createProperty,

@@ -2,7 +2,7 @@
  * Calls the packed SDK must refuse at compile time. Each line that must fail ends with `// error: TSnnnn`;
  * test/integration/packed.test.ts asserts that tsc reports exactly those codes on exactly those lines.
  */
-import { createStayHubClient, errorReason, type RouterInputs } from '@stayhub/sdk';
+import { createStayHubClient, errorReason, type RouterInputs, type RouterOutputs } from '@stayhub/sdk';
 
 const client = createStayHubClient({ url: 'http://localhost:3000' });
 const stay = { propertyId: 'p', startDate: '2030-06-01', endDate: '2030-06-04', guests: 2 };
@@ -33,6 +33,12 @@ export async function wrongOutputs(): Promise<void> {
   const first: string = page.items[0].name; // error: TS2532
   const created: string = (await client.bookings.get.query({ bookingId: 'b' })).createdAt; // error: TS2322
   age.toFixed(first.length + created.length);
+}
+
+export function wrongNotifications(item: RouterOutputs['notifications']['list']['items'][number]): void {
+  if (item.type === 'message_received') item.payload.rating.toFixed(); // error: TS2339
+  if (item.type === 'coupon_offer') return; // error: TS2367
+  client.notifications.updatePreferences.mutate({ email: { coupon_offer: false } }); // error: TS2353
 }
 
 export function wrongTypes(error: unknown): void {

@@ -197,7 +197,24 @@ export async function notifications(): Promise<number> {
   await client.notifications.markRead.mutate({ notificationIds: page.items.map((n) => n.notificationId) });
   await client.notifications.markRead.mutate({ all: true });
   const { count } = await client.notifications.unreadCount.query();
-  return count;
+  const preferences = await client.notifications.preferences.query();
+  const mailed = preferences.items.filter((item) => item.emailAvailable).map((item) => item.type);
+  await client.notifications.updatePreferences.mutate({ email: { message_received: false } });
+  return count + mailed.length;
+}
+
+/** A notification narrows on `type`: each type's payload has its own keys (SPEC §10). */
+export function notificationLine(item: RouterOutputs['notifications']['list']['items'][number]): string {
+  switch (item.type) {
+    case 'message_received':
+      return `${item.payload.senderFirstName}: ${item.payload.preview}`;
+    case 'review_received':
+      return `${item.payload.authorFirstName} rated ${item.payload.propertyName} ${item.payload.rating.toFixed()}`;
+    case 'booking_canceled':
+      return `${item.payload.propertyName} canceled by ${item.payload.canceledBy ?? 'StayHub'}`;
+    default:
+      return item.type;
+  }
 }
 
 export async function administration(): Promise<void> {

@@ -43,7 +43,9 @@ export async function sendEmailVerification(deps: Deps, userId: string): Promise
     const token = await issueUserToken(deps, trx, userId, 'email_verification');
     // Mailed once the code is committed: a code that rolled back would never work.
     await afterCommit(trx, () =>
-      deps.mailer.send(emailVerificationMail({ email: user.email, firstName: user.first_name }, token)),
+      deps.mailer.send(
+        emailVerificationMail({ email: user.email, firstName: user.first_name }, token, deps.links),
+      ),
     );
   });
   deps.logger.info({ userId }, 'verification code mailed');

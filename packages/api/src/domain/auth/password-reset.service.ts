@@ -60,7 +60,9 @@ export async function sendPasswordReset(deps: Deps, userId: string): Promise<voi
     const token = await issueUserToken(deps, trx, userId, 'password_reset');
     // Mailed once the code is committed: a code that rolled back would never work.
     await afterCommit(trx, () =>
-      deps.mailer.send(passwordResetMail({ email: user.email, firstName: user.first_name }, token)),
+      deps.mailer.send(
+        passwordResetMail({ email: user.email, firstName: user.first_name }, token, deps.links),
+      ),
     );
   });
   deps.logger.info({ userId }, 'password reset code mailed');

@@ -1,4 +1,6 @@
 import type { MailMessage } from '../../infra/mail/mailer.ts';
+import type { AppLinks } from '../shared/app-links.ts';
+import { composeMail } from '../shared/mail-layout.ts';
 import type { BookingNotificationPayload, BookingNotificationType } from './booking-notification.rules.ts';
 
 /** `12345` EUR cents → "€123.45", with the currency's own number of minor digits. */
@@ -65,16 +67,22 @@ function summary(
   }
 }
 
-/** The plain-text email for a notification (no links: the server knows no public frontend URL). */
+/** A booking notification's email, plain text and HTML, with a link to the booking in the app. */
 export function bookingNotificationMail(
   to: { email: string; firstName: string },
   type: BookingNotificationType,
   payload: BookingNotificationPayload,
+  links: AppLinks,
 ): MailMessage {
   const { subject, line } = summary(type, payload);
-  return {
-    to: to.email,
+  return composeMail({
+    to,
     subject: `StayHub: ${subject}`,
-    text: [`Hi ${to.firstName},`, '', line, '', `Booking ${payload.bookingId}`, ''].join('\n'),
-  };
+    blocks: [
+      line,
+      `Booking ${payload.bookingId}`,
+      { label: 'See the booking', link: links.booking(payload.bookingId) },
+      { label: 'Choose which emails you get', link: links.notificationSettings() },
+    ],
+  });
 }

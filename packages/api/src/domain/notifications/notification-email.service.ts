@@ -12,6 +12,7 @@ import {
   type NotificationType,
   notificationRegistry,
 } from './notification.registry.ts';
+import { wantsEmail } from './notification-preference.service.ts';
 
 type EmailOutcome =
   | 'emailed'
@@ -19,6 +20,7 @@ type EmailOutcome =
   | 'recipient not active'
   | 'unknown type or payload'
   | 'not mailed for this type'
+  | 'turned off by the user'
   | 'already emailed'
   | 'nothing new to email';
 
@@ -41,6 +43,7 @@ async function sendDigest<T extends NotificationType>(
   if (rule.kind !== 'digest') return 'not mailed for this type';
   const to = await activeRecipient(deps, group.userId);
   if (!to) return 'recipient not active';
+  if (!(await wantsEmail(deps.db, group.userId, group.type))) return 'turned off by the user';
   const rows = await listDigestPending(deps.db, { ...group, key: rule.groupBy });
   const pending: { id: string; payload: NotificationPayloads[T] }[] = [];
   for (const row of rows) {
@@ -49,7 +52,7 @@ async function sendDigest<T extends NotificationType>(
   }
   const [first, ...rest] = pending;
   if (!first) return 'nothing new to email';
-  await deps.mailer.send(rule.render(to, [first.payload, ...rest.map((item) => item.payload)]));
+  await deps.mailer.send(rule.render(to, [first.payload, ...rest.map((item) => item.payload)], deps.links));
   await markNotificationsEmailed(
     deps.db,
     pending.map((item) => item.id),
@@ -78,7 +81,8 @@ async function sendFor<T extends NotificationType>(
       if (row.emailed_at !== null) return 'already emailed';
       const to = await activeRecipient(deps, row.user_id);
       if (!to) return 'recipient not active';
-      await deps.mailer.send(rule.render(to, payload.data));
+      if (!(await wantsEmail(deps.db, row.user_id, row.type))) return 'turned off by the user';
+      await deps.mailer.send(rule.render(to, payload.data, deps.links));
       await markNotificationsEmailed(deps.db, [row.notification_id], deps.clock.now());
       return 'emailed';
     }
@@ -89,7 +93,8 @@ async function sendFor<T extends NotificationType>(
  * The `send_notification_email` job: mails a notification as its type's email rule says, and stamps
  * emailed_at once the mail is sent. Already stamped: nothing to do, so a replayed job sends nothing twice
  * (a crash between the send and the stamp can still repeat one mail: at least once, never lost). Suspended
- * users get no mail.
+ * users get no mail, and nobody gets the email of a type they turned off (notifications.updatePreferences):
+ * the choice at send time counts, and the row stays unstamped.
  */
 export async function sendNotificationEmail(deps: Deps, notificationId: string): Promise<void> {
   const row = await findNotificationToEmail(deps.db, notificationId);

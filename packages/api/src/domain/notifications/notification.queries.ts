@@ -120,6 +120,8 @@ export const notificationColumns = ['notification_id', 'type', 'payload', 'read_
 export interface NotificationFilter {
   userId: string;
   unreadOnly: boolean;
+  /** The types this release can show; rows of others (a newer release's, after a rollback) are left out. */
+  types: readonly string[];
   after: KeysetPosition | undefined;
   limit: number;
 }
@@ -130,7 +132,8 @@ export function listNotificationRows(db: Executor, filter: NotificationFilter) {
     .selectFrom('notifications')
     .select(notificationColumns)
     .select((eb) => timestampKey(eb.ref('created_at')).as('position_key'))
-    .where('user_id', '=', filter.userId);
+    .where('user_id', '=', filter.userId)
+    .where('type', 'in', filter.types);
   if (filter.unreadOnly) query = query.where('read_at', 'is', null);
   const { after } = filter;
   if (after) {

@@ -3,6 +3,7 @@ import type { MailMessage } from '../../infra/mail/mailer.ts';
 import { newMessagesMail } from '../messages/message.mails.ts';
 import { MESSAGE_EMAIL_QUIET_PERIOD_MS, messageEmailJobKey } from '../messages/message.rules.ts';
 import { reviewReminderMail } from '../reviews/review.mails.ts';
+import type { AppLinks } from '../shared/app-links.ts';
 import { bookingNotificationMail } from './booking-notification.mails.ts';
 import {
   type BookingNotificationPayload,
@@ -58,7 +59,7 @@ type StringKey<P> = { [K in keyof P]-?: P[K] extends string ? K : never }[keyof 
  */
 export type EmailRule<P> =
   | { kind: 'none' }
-  | { kind: 'immediate'; render: (to: MailRecipient, payload: P) => MailMessage }
+  | { kind: 'immediate'; render: (to: MailRecipient, payload: P, links: AppLinks) => MailMessage }
   | {
       kind: 'digest';
       quietPeriodMs: number;
@@ -66,7 +67,7 @@ export type EmailRule<P> =
       groupBy: StringKey<P>;
       jobKey: (userId: string, payload: P) => string;
       /** `payloads` oldest first, never empty. */
-      render: (to: MailRecipient, payloads: readonly [P, ...P[]]) => MailMessage;
+      render: (to: MailRecipient, payloads: readonly [P, ...P[]], links: AppLinks) => MailMessage;
     };
 
 export interface NotificationKind<P> {
@@ -81,15 +82,18 @@ const noEmail = { kind: 'none' } as const;
 function bookingKind(type: BookingNotificationType): NotificationKind<BookingNotificationPayload> {
   return {
     payload: bookingNotificationPayload,
-    email: { kind: 'immediate', render: (to, payload) => bookingNotificationMail(to, type, payload) },
+    email: {
+      kind: 'immediate',
+      render: (to, payload, links) => bookingNotificationMail(to, type, payload, links),
+    },
   };
 }
 
 /**
  * The one list of notification types: each type's payload schema and email rule. `notify` writes through
- * it and the notification email task reads through it. The wire contract (`notifications.list`) still
- * shows `type` as a string and `payload` as an object; the SDK's enum and per-type union can be derived
- * from this map.
+ * it, the notification email task reads through it, and the wire contract (`notifications.list`) derives
+ * its `type` enum and per-type payload union from it (schemas/notifications.schemas.ts), so the SDK can
+ * narrow a notification on `type`.
  */
 export const notificationRegistry: NotificationRegistry = {
   booking_requested: bookingKind('booking_requested'),
@@ -115,14 +119,19 @@ export const notificationRegistry: NotificationRegistry = {
       quietPeriodMs: MESSAGE_EMAIL_QUIET_PERIOD_MS,
       groupBy: 'conversationId',
       jobKey: (userId, payload) => messageEmailJobKey(payload.conversationId, userId),
-      render: (to, payloads) => {
+      render: (to, payloads, links) => {
         const latest = payloads[payloads.length - 1] ?? payloads[0];
-        return newMessagesMail(to, {
-          propertyName: latest.propertyName,
-          senderFirstName: latest.senderFirstName,
-          latestBody: latest.preview,
-          unreadCount: payloads.length,
-        });
+        return newMessagesMail(
+          to,
+          {
+            conversationId: latest.conversationId,
+            propertyName: latest.propertyName,
+            senderFirstName: latest.senderFirstName,
+            latestBody: latest.preview,
+            unreadCount: payloads.length,
+          },
+          links,
+        );
       },
     },
   },

@@ -6,6 +6,7 @@ import {
   listNotificationRows,
   markNotificationsRead,
 } from './notification.queries.ts';
+import { notificationTypes } from './notification.registry.ts';
 import type {
   ListNotificationsInput,
   MarkedReadView,
@@ -24,6 +25,7 @@ export async function listNotifications(
   const rows = await listNotificationRows(deps.db, {
     userId: viewer.userId,
     unreadOnly: input.unreadOnly,
+    types: notificationTypes,
     after: readKeysetCursor(input.cursor),
     limit: input.limit + 1,
   });
@@ -31,7 +33,8 @@ export async function listNotifications(
     at: row.position_key,
     id: row.notification_id,
   }));
-  return { items: page.map(toNotificationView), nextCursor };
+  const items = page.map(toNotificationView).filter((view) => view !== undefined);
+  return { items, nextCursor };
 }
 
 /** Marks the listed notifications (only the viewer's) or all of them read; already-read ones keep their time. */

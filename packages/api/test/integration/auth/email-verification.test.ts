@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../../src/domain/auth/auth.rules.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
-import { callerFor, createSignedInUser, failureOf, useTestDeps } from '../../../src/testing/index.ts';
+import {
+  callerFor,
+  createSignedInUser,
+  failureOf,
+  TEST_PUBLIC_URL,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 import { queuedJobs, runDueJobs } from '../../../src/testing/jobs.ts';
 import { codeMailedTo, mailsTo, newEmail, STRONG_PASSWORD } from './helpers.ts';
 
@@ -36,6 +42,11 @@ describe('auth.verifyEmail', () => {
     const [mail] = mailsTo(deps.mailer, email);
     expect(mail).toMatchObject({ subject: 'Confirm your email for StayHub' });
     expect(mail?.text).toContain('Hi Alan,');
+    // The app's verification page on PUBLIC_URL, carrying the code, in plain text and HTML.
+    const link = `${TEST_PUBLIC_URL}/verify-email?token=${code}`;
+    expect(mail?.text).toContain(link);
+    expect(mail?.html).toContain(`<a href="${link}">`);
+    expect(mail?.html).toContain('<p>Hi Alan,</p>');
     expect(await emailVerifiedAt(user.userId)).toBeNull();
 
     // Public: the code is the proof, a session is not needed.

@@ -10,6 +10,7 @@ import {
   failureOf,
   nextIp,
   TEST_PASSWORD,
+  TEST_PUBLIC_URL,
   useTestDeps,
 } from '../../../src/testing/index.ts';
 import { queuedJobs, runDueJobs } from '../../../src/testing/jobs.ts';
@@ -69,6 +70,10 @@ describe('auth.requestPasswordReset', () => {
     expect(mail?.text).toContain('Hi Grace,');
     const code = codeMailedTo(deps.mailer, user.email);
     expect(JSON.stringify(job)).not.toContain(code);
+    // The app's reset page on PUBLIC_URL, carrying the code, in plain text and HTML.
+    const link = `${TEST_PUBLIC_URL}/reset-password?token=${code}`;
+    expect(mail?.text).toContain(link);
+    expect(mail?.html).toContain(`<a href="${link}">`);
     const stored = await deps.db
       .selectFrom('user_tokens')
       .select(['token_hash', 'purpose'])

@@ -485,4 +485,9 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
     ownerMay: 'host',
   },
   'notifications.unreadCount': { base: 'authed', input: () => undefined },
+  'notifications.preferences': { base: 'authed', input: () => undefined },
+  'notifications.updatePreferences': {
+    base: 'authed',
+    input: () => ({ email: { message_received: false } }),
+  },
 };

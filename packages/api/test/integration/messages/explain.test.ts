@@ -11,6 +11,7 @@ import {
   countUnreadNotifications,
   listNotificationRows,
 } from '../../../src/domain/notifications/notification.queries.ts';
+import { notificationTypes } from '../../../src/domain/notifications/notification.registry.ts';
 import { listReviewRows } from '../../../src/domain/reviews/review.queries.ts';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../../src/domain/shared/keyset-cursor.ts';
 import { useTestDeps } from '../../../src/testing/index.ts';
@@ -196,7 +197,7 @@ describe('EXPLAIN of the messaging, review and notification queries', () => {
   it('serves notification pages and the unread count from the notifications indexes', async () => {
     for (const unreadOnly of [false, true]) {
       const plan = await planOf((db) =>
-        listNotificationRows(db, { userId: guestId, unreadOnly, after, limit: 21 }),
+        listNotificationRows(db, { userId: guestId, unreadOnly, types: notificationTypes, after, limit: 21 }),
       );
       expect(seqScans(plan)).toEqual([]);
       expect(plan.join()).toMatch(/notifications_(user_id|unread)_idx/);

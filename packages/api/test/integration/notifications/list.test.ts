@@ -89,6 +89,52 @@ describe('notifications.list', () => {
   });
 });
 
+describe('notifications.list types', () => {
+  it('gives each notification its type’s payload, so checking type narrows it, and drops keys no schema has', async () => {
+    const me = await signedIn(deps, 'guest');
+    const bookingId = crypto.randomUUID();
+    await deps.db
+      .insertInto('notifications')
+      .values({
+        user_id: me.userId,
+        type: 'booking_declined',
+        payload: JSON.stringify({
+          bookingId,
+          propertyName: 'Casa Azul',
+          startDate: '2031-06-01',
+          endDate: '2031-06-04',
+          addedByALaterRelease: true,
+        }),
+        created_at: clock.now(),
+      })
+      .execute();
+    const [item] = (await me.caller.notifications.list()).items;
+    if (item?.type !== 'booking_declined') throw new Error(`expected booking_declined, got ${item?.type}`);
+    // Narrowed: the payload's keys are the booking payload's, typed.
+    const { propertyName, startDate }: { propertyName: string; startDate: string } = item.payload;
+    expect({ propertyName, startDate }).toEqual({ propertyName: 'Casa Azul', startDate: '2031-06-01' });
+    expect(item.payload).toEqual({
+      bookingId,
+      propertyName: 'Casa Azul',
+      startDate: '2031-06-01',
+      endDate: '2031-06-04',
+    });
+  });
+
+  it('leaves out rows of a type this release does not know, and pages stay full', async () => {
+    const me = await signedIn(deps, 'guest');
+    const known = await notificationsFor(me, 2);
+    clock.advance(60_000);
+    await deps.db
+      .insertInto('notifications')
+      .values({ user_id: me.userId, type: 'from_a_newer_release', payload: '{}', created_at: clock.now() })
+      .execute();
+    const page = await me.caller.notifications.list({ limit: 2 });
+    expect(page.items.map((item) => item.notificationId)).toEqual([...known].reverse());
+    expect(page.items.map((item) => item.type)).toEqual(['review_response', 'review_response']);
+  });
+});
+
 describe('notifications.markRead and unreadCount', () => {
   it('counts unread notifications and marks the listed ones read, ignoring ids that are not the caller’s', async () => {
     const me = await signedIn(deps, 'guest');

@@ -11,7 +11,13 @@ import {
 import { notify } from '../../../src/domain/notifications/notify.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { createTaskList } from '../../../src/jobs/task-list.ts';
-import { type QueuedJob, queuedJobs, signedIn, useTestDeps } from '../../../src/testing/index.ts';
+import {
+  type QueuedJob,
+  queuedJobs,
+  signedIn,
+  TEST_PUBLIC_URL,
+  useTestDeps,
+} from '../../../src/testing/index.ts';
 import { listing, runJobsDueBy, stay } from '../bookings/helpers.ts';
 
 const clock = new ManualClock('2031-03-01T12:00:00Z');
@@ -109,7 +115,7 @@ function expectedMail<T extends NotificationType>(type: T, row: NotificationRow,
     case 'none':
       return null;
     case 'immediate':
-      return rule.render(recipientOf(row), payload);
+      return rule.render(recipientOf(row), payload, deps.links);
     case 'digest': {
       const group = rows
         .filter((other) => other.user_id === row.user_id && other.type === row.type)
@@ -117,7 +123,7 @@ function expectedMail<T extends NotificationType>(type: T, row: NotificationRow,
         .filter((other) => other[rule.groupBy] === payload[rule.groupBy]);
       const [first, ...rest] = group;
       if (!first) throw new Error('a digest group holds at least its own row');
-      return rule.render(recipientOf(row), [first, ...rest]);
+      return rule.render(recipientOf(row), [first, ...rest], deps.links);
     }
   }
 }
@@ -166,9 +172,17 @@ describe('the notification registry', () => {
       expect(mail).toBeNull();
       return;
     }
-    expect(mail).toEqual({ to: row.email, subject: expect.any(String), text: expect.any(String) });
+    expect(mail).toEqual({
+      to: row.email,
+      subject: expect.any(String),
+      text: expect.any(String),
+      html: expect.any(String),
+    });
     expect(mail?.subject.trim()).not.toBe('');
     expect(mail?.text).toContain(`Hi ${row.first_name},`);
+    // Every notification email links into the app (SPEC §10: PUBLIC_URL), in both parts.
+    expect(mail?.text).toContain(`${TEST_PUBLIC_URL}/`);
+    expect(mail?.html).toContain(`<a href="${TEST_PUBLIC_URL}/`);
     expect(mail?.text.split('\n').length).toBeGreaterThan(2);
   });
 });
