@@ -49,7 +49,7 @@ export type UserRole = "admin" | "guest" | "host";
 
 export type UserStatus = "active" | "suspended";
 
-export type UserTokenPurpose = "email_verification" | "password_reset";
+export type UserTokenPurpose = "email_change" | "email_verification" | "password_reset";
 
 export interface Amenities {
   amenity_id: Generated<string>;
@@ -268,6 +268,7 @@ export interface Users {
 export interface UserTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
+  new_email: string | null;
   purpose: UserTokenPurpose;
   token_hash: Buffer;
   token_id: Generated<string>;

@@ -10,10 +10,13 @@ const schemas = {
     to: z.email(),
     subject: z.string().min(1).max(200),
     text: z.string().min(1),
+    html: z.string().min(1).optional(),
   }),
   purge_expired_sessions: z.object({}).loose(),
   send_password_reset: z.object({ userId: z.uuid() }),
   send_email_verification: z.object({ userId: z.uuid() }),
+  // The address is not a secret; the code is issued by the task, so none sits in the job table.
+  send_email_change_code: z.object({ userId: z.uuid(), newEmail: z.email() }),
   purge_expired_user_tokens: z.object({}).loose(),
   send_review_reminder: z.object({ bookingId: z.uuid() }),
   // Queued by earlier releases only (message emails now go through send_notification_email); its jobs can

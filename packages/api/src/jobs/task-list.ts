@@ -10,6 +10,7 @@ import { purgeExpiredUserTokensTask } from './tasks/purge-expired-user-tokens.ts
 import { refundPaymentTask } from './tasks/refund-payment.ts';
 import { releasePayoutTask } from './tasks/release-payout.ts';
 import { sendEmailTask } from './tasks/send-email.ts';
+import { sendEmailChangeCodeTask } from './tasks/send-email-change-code.ts';
 import { sendEmailVerificationTask } from './tasks/send-email-verification.ts';
 import { sendMessageEmailTask } from './tasks/send-message-email.ts';
 import { sendNotificationEmailTask } from './tasks/send-notification-email.ts';
@@ -23,6 +24,7 @@ export function createTaskList(deps: Deps): TaskList & Record<JobName, unknown> 
     purge_expired_sessions: purgeExpiredSessionsTask(deps),
     send_password_reset: sendPasswordResetTask(deps),
     send_email_verification: sendEmailVerificationTask(deps),
+    send_email_change_code: sendEmailChangeCodeTask(deps),
     purge_expired_user_tokens: purgeExpiredUserTokensTask(deps),
     send_review_reminder: sendReviewReminderTask(deps),
     send_message_email: sendMessageEmailTask(deps),

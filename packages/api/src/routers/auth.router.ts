@@ -1,12 +1,15 @@
 import { changePassword, login, register } from '../domain/auth/account.service.ts';
 import { listSessions, logout, logoutAll, revokeSession } from '../domain/auth/account-sessions.service.ts';
+import { confirmEmailChange, requestEmailChange } from '../domain/auth/email-change.service.ts';
 import { requestEmailVerification, verifyEmail } from '../domain/auth/email-verification.service.ts';
 import { requestPasswordReset, resetPassword } from '../domain/auth/password-reset.service.ts';
 import {
   authResult,
   changePasswordInput,
+  confirmEmailChangeInput,
   loginInput,
   registerInput,
+  requestEmailChangeInput,
   requestPasswordResetInput,
   resetPasswordInput,
   revokedView,
@@ -58,4 +61,12 @@ export const authRouter = router({
     .input(verifyEmailInput)
     .output(okView)
     .mutation(({ ctx, input }) => verifyEmail(ctx.deps, input)),
+  requestEmailChange: authedProcedure
+    .input(requestEmailChangeInput)
+    .output(okView)
+    .mutation(({ ctx, input }) => requestEmailChange(ctx.deps, ctx.viewer, input)),
+  confirmEmailChange: authedProcedure
+    .input(confirmEmailChangeInput)
+    .output(okView)
+    .mutation(({ ctx, input }) => confirmEmailChange(ctx.deps, ctx.viewer, input)),
 });

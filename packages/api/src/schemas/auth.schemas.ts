@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   type ChangePasswordInput,
+  type ConfirmEmailChangeInput,
   EMAIL_MAX_LENGTH,
   type LoginInput,
   type RegisterInput,
+  type RequestEmailChangeInput,
   type RequestPasswordResetInput,
   type ResetPasswordInput,
   SESSION_PAGE_SIZE,
@@ -86,3 +88,11 @@ export const resetPasswordInput = schemaFor<ResetPasswordInput>()(
 );
 
 export const verifyEmailInput = schemaFor<VerifyEmailInput>()(z.object({ token: oneTimeToken }));
+
+/** SPEC §10: the address to move to (trimmed, kept as typed) and the current password. */
+export const requestEmailChangeInput = schemaFor<RequestEmailChangeInput>()(
+  z.object({ newEmail: email, password }),
+);
+
+/** `code`: the single-use code mailed to the new address. */
+export const confirmEmailChangeInput = schemaFor<ConfirmEmailChangeInput>()(z.object({ code: oneTimeToken }));

@@ -13,6 +13,7 @@ import * as m0012 from './2026_11_23_0012_booking_policy_snapshot.ts';
 import * as m0013 from './2026_12_04_0013_payment_simulator.ts';
 import * as m0014 from './2026_12_04_0014_cache_epoch.ts';
 import * as m0050 from './2026_12_07_0050_notification_email_preferences.ts';
+import * as m0051 from './2026_12_07_0051_email_change_tokens.ts';
 
 /** Every migration, in order. Append new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0013_payment_simulator': m0013,
   '2026_12_04_0014_cache_epoch': m0014,
   '2026_12_07_0050_notification_email_preferences': m0050,
+  '2026_12_07_0051_email_change_tokens': m0051,
 };

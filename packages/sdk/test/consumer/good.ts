@@ -68,6 +68,8 @@ export async function accounts(): Promise<void> {
   await client.auth.resetPassword.mutate({ token: 'code', newPassword: 'lantern-meadow-orbit-9' });
   await client.auth.requestEmailVerification.mutate();
   await client.auth.verifyEmail.mutate({ token: 'code' });
+  await client.auth.requestEmailChange.mutate({ newEmail: 'new@example.test', password: 'x' });
+  await client.auth.confirmEmailChange.mutate({ code: 'code' });
   await client.auth.logoutAll.mutate();
   const { ok }: { ok: boolean } = await client.auth.logout.mutate();
   if (!ok) token = null;

@@ -38,6 +38,31 @@ export function findActiveUserIdByEmail(db: Executor, email: string) {
     .executeTakeFirst();
 }
 
+/** Whether any account (active or not) uses the address; citext: any case matches. */
+export async function isEmailInUse(db: Executor, email: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('user_id').where('email', '=', email).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Moves the account to a new address, verified (the code reached it). users_email_key keeps it unique. */
+export function setEmail(db: Executor, userId: string, email: string, verifiedAt: Date) {
+  return db
+    .updateTable('users')
+    .set({ email, email_verified_at: verifiedAt })
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The account's address, row-locked: an email change and a deletion of one account serialize. */
+export function lockEmailOf(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['email', 'first_name', 'status'])
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 /** What a mail to the user, and the checks before sending it, need. */
 export function findMailRecipient(db: Executor, userId: string) {
   return db

@@ -42,6 +42,17 @@ export interface VerifyEmailInput {
   token: string;
 }
 
+/** SPEC §10: the address to move to, and the current password as proof. */
+export interface RequestEmailChangeInput {
+  newEmail: string;
+  password: string;
+}
+
+/** `code` is the single-use code mailed to the new address. */
+export interface ConfirmEmailChangeInput {
+  code: string;
+}
+
 /** The viewer's own sessions; `cursor` is the previous page's `nextCursor`. */
 export interface SessionsInput {
   cursor?: string;

@@ -40,6 +40,8 @@ export const rateLimits = {
   changePasswordPerUser: { name: 'auth:change-password:user', points: 5, durationSeconds: 15 * 60 },
   /** Each request sends a mail: bound the mail a signed-in user can cause. */
   verificationPerUser: { name: 'auth:verification:user', points: 3, durationSeconds: 60 * 60 },
+  /** Each request checks the password and mails a code to an address of the caller's choosing. */
+  emailChangePerUser: { name: 'auth:email-change:user', points: 3, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 /** The form of an address the limiter counts: 'Ann@X.io ' and 'ann@x.io' are one account (citext). */
@@ -61,6 +63,7 @@ export function ipSubject(ip: string | null): string {
 export const userTokenTtlMs = {
   password_reset: 60 * 60 * 1000,
   email_verification: 24 * 60 * 60 * 1000,
+  email_change: 60 * 60 * 1000,
 } as const;
 
 /** 256 random bits, URL-safe; only its SHA-256 is stored (user_tokens.token_hash). */
@@ -74,3 +77,5 @@ export function newOneTimeToken(): string {
  */
 export const emailVerificationJobKey = (userId: string) => `send_email_verification:${userId}`;
 export const passwordResetJobKey = (userId: string) => `send_password_reset:${userId}`;
+/** The newest request replaces a pending one (graphile-worker's replace mode): only its address is mailed. */
+export const emailChangeJobKey = (userId: string) => `send_email_change_code:${userId}`;

@@ -10,6 +10,8 @@ export function insertUserToken(
     token_hash: Buffer;
     expires_at: Date;
     created_at: Date;
+    /** Only for email_change: the address the code was mailed to. */
+    new_email?: string;
   },
 ) {
   return db.insertInto('user_tokens').values(values).execute();
@@ -61,6 +63,23 @@ export function consumeToken(db: Executor, tokenHash: Buffer, purpose: UserToken
       ),
     )
     .returning(['user_id'])
+    .executeTakeFirst();
+}
+
+/**
+ * Uses up the viewer's email_change code and returns the address it was mailed to, in one statement (one
+ * winner among concurrent uses). Someone else's code matches nothing.
+ */
+export function consumeEmailChangeToken(db: Executor, tokenHash: Buffer, userId: string, now: Date) {
+  return db
+    .updateTable('user_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', 'email_change')
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning(['new_email'])
     .executeTakeFirst();
 }
 

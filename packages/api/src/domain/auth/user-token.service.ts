@@ -9,8 +9,8 @@ import { consumeToken, deleteUnusedTokens, findUsableToken, insertUserToken } fr
  * Bad, expired and used codes all answer the same way, BAD_REQUEST with reason INVALID_TOKEN on the
  * `token` field: which of the three it was is no business of whoever holds the code.
  */
-export function invalidTokenError(): ValidationError {
-  return new ValidationError('this code is invalid, expired or already used', ['token'], 'INVALID_TOKEN');
+export function invalidTokenError(path: readonly string[] = ['token']): ValidationError {
+  return new ValidationError('this code is invalid, expired or already used', path, 'INVALID_TOKEN');
 }
 
 /**
@@ -22,6 +22,8 @@ export async function issueUserToken(
   executor: Executor,
   userId: string,
   purpose: UserTokenPurpose,
+  /** For email_change: the address the code goes to, kept with it. */
+  newEmail?: string,
 ): Promise<string> {
   const token = newOneTimeToken();
   const now = deps.clock.now();
@@ -32,6 +34,7 @@ export async function issueUserToken(
     token_hash: hashToken(token),
     created_at: now,
     expires_at: new Date(now.getTime() + userTokenTtlMs[purpose]),
+    ...(newEmail === undefined ? {} : { new_email: newEmail }),
   });
   return token;
 }

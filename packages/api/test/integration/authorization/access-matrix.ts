@@ -128,6 +128,12 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
   'auth.resetPassword': { base: 'public', input: () => ({ token: UNKNOWN_CODE, newPassword: NEW_PASSWORD }) },
   'auth.requestEmailVerification': { base: 'authed', input: () => undefined },
   'auth.verifyEmail': { base: 'public', input: () => ({ token: UNKNOWN_CODE }) },
+  // The password is checked after the base admits the caller; a wrong one is a field error, not a refusal.
+  'auth.requestEmailChange': {
+    base: 'authed',
+    input: () => ({ newEmail: freshEmail(), password: TEST_PASSWORD }),
+  },
+  'auth.confirmEmailChange': { base: 'authed', input: () => ({ code: UNKNOWN_CODE }) },
 
   'users.me': { base: 'authed', input: () => undefined },
   'users.updateProfile': { base: 'authed', input: () => ({ bio: 'Likes quiet places.' }) },
