@@ -105,6 +105,18 @@ export interface Conversations {
   property_id: string;
 }
 
+export interface GuestReviews {
+  author_id: string;
+  booking_id: string;
+  comment: string;
+  created_at: Generated<Timestamp>;
+  guest_id: string;
+  guest_review_id: Generated<string>;
+  property_id: string;
+  published_at: Timestamp | null;
+  rating: number;
+}
+
 export interface Messages {
   conversation_id: string;
   message_body: string;
@@ -228,6 +240,7 @@ export interface Reviews {
   host_responded_at: Timestamp | null;
   host_response: string | null;
   property_id: string;
+  published_at: Timestamp | null;
   rating: number;
   review_id: Generated<string>;
   updated_at: Generated<Timestamp>;
@@ -253,6 +266,8 @@ export interface Users {
   email: string;
   email_verified_at: Timestamp | null;
   first_name: string;
+  guest_rating_avg: Numeric | null;
+  guest_review_count: Generated<number>;
   last_name: string;
   password_changed_at: Timestamp | null;
   password_hash: string;
@@ -291,6 +306,7 @@ export interface DB {
   bookings: Bookings;
   cache_epoch: CacheEpoch;
   conversations: Conversations;
+  guest_reviews: GuestReviews;
   messages: Messages;
   notification_email_preferences: NotificationEmailPreferences;
   notifications: Notifications;

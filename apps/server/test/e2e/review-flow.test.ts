@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/app.ts';
 
 /**
- * Reviews (SPEC §4), end to end through the real HTTP server and the SDK: a guest books, the stay completes (the test
- * moves the clock; nothing waits), the guest reviews, the host responds, and the new rating shows in search
- * results and in properties.get straight away — no stale cache.
+ * Reviews (SPEC §4, §10), end to end through the real HTTP server and the SDK: a guest books, the stay completes
+ * (the test moves the clock; nothing waits), the host and the guest review each other, the host responds, and
+ * the new rating shows in search results and in properties.get straight away — no stale cache.
  */
 const clock = new ManualClock(new Date());
 const deps = await useTestDeps({ clock });
@@ -95,6 +95,13 @@ describe('a stay, from booking to a review in search', () => {
       status: 'completed',
     });
 
+    // Reviews are blind until both sides have written (SPEC §10): the host reviews the guest first, so the
+    // guest's review is shown, and counted, the moment it is written.
+    await host.reviews.createForGuest.mutate({
+      bookingId: booking.bookingId,
+      rating: 5,
+      comment: 'A considerate guest.',
+    });
     const review = await guest.reviews.create.mutate({
       bookingId: booking.bookingId,
       rating: 4,

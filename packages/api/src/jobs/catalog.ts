@@ -19,6 +19,8 @@ const schemas = {
   send_email_change_code: z.object({ userId: z.uuid(), newEmail: z.email() }),
   purge_expired_user_tokens: z.object({}).loose(),
   send_review_reminder: z.object({ bookingId: z.uuid() }),
+  // SPEC §10: a stay's hidden reviews are published when its review window closes.
+  publish_stay_reviews: z.object({ bookingId: z.uuid() }),
   // Queued by earlier releases only (message emails now go through send_notification_email); its jobs can
   // still be waiting in a live queue after a deploy, so it stays until none can be left.
   send_message_email: z.object({ conversationId: z.uuid(), recipientId: z.uuid() }),

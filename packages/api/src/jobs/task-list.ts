@@ -5,6 +5,7 @@ import { bookingSweepTask } from './tasks/booking-sweep.ts';
 import { chargeBookingTask } from './tasks/charge-booking.ts';
 import { completeStayTask } from './tasks/complete-stay.ts';
 import { expireBookingTask } from './tasks/expire-booking.ts';
+import { publishStayReviewsTask } from './tasks/publish-stay-reviews.ts';
 import { purgeExpiredSessionsTask } from './tasks/purge-expired-sessions.ts';
 import { purgeExpiredUserTokensTask } from './tasks/purge-expired-user-tokens.ts';
 import { refundPaymentTask } from './tasks/refund-payment.ts';
@@ -27,6 +28,7 @@ export function createTaskList(deps: Deps): TaskList & Record<JobName, unknown> 
     send_email_change_code: sendEmailChangeCodeTask(deps),
     purge_expired_user_tokens: purgeExpiredUserTokensTask(deps),
     send_review_reminder: sendReviewReminderTask(deps),
+    publish_stay_reviews: publishStayReviewsTask(deps),
     send_message_email: sendMessageEmailTask(deps),
     charge_booking: chargeBookingTask(deps),
     refund_payment: refundPaymentTask(deps),

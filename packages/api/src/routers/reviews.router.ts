@@ -1,6 +1,9 @@
+import { createGuestReview } from '../domain/reviews/guest-review.service.ts';
 import { createReview, listPropertyReviews, respondToReview } from '../domain/reviews/review.service.ts';
 import {
+  createGuestReviewInput,
   createReviewInput,
+  guestReviewView,
   listReviewsInput,
   respondToReviewInput,
   reviewList,
@@ -14,6 +17,12 @@ export const reviewsRouter = router({
     .input(createReviewInput)
     .output(reviewView)
     .mutation(({ ctx, input }) => createReview(ctx.deps, ctx.viewer, input)),
+
+  /** The listing's host reviews the guest of a completed stay (SPEC §10); anyone else gets NOT_FOUND. */
+  createForGuest: authedProcedure
+    .input(createGuestReviewInput)
+    .output(guestReviewView)
+    .mutation(({ ctx, input }) => createGuestReview(ctx.deps, ctx.viewer, input)),
 
   listForProperty: viewerAwareProcedure
     .input(listReviewsInput)

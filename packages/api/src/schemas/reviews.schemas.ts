@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type CreateGuestReviewInput,
   type CreateReviewInput,
   type ListReviewsInput,
   RATING_MAX,
@@ -7,7 +8,12 @@ import {
   REVIEW_TEXT_MAX_LENGTH,
   type RespondToReviewInput,
 } from '../domain/reviews/review.commands.ts';
-import type { ReviewAuthorView, ReviewList, ReviewView } from '../domain/reviews/review.views.ts';
+import type {
+  GuestReviewView,
+  ReviewAuthorView,
+  ReviewList,
+  ReviewView,
+} from '../domain/reviews/review.views.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import { keysetCursorInput, pageLimitInput, pageOf } from './shared.schemas.ts';
 import { text } from './text.ts';
@@ -35,6 +41,31 @@ export const reviewView = schemaFor<ReviewView>()(
     hostResponse: z.string().nullable(),
     hostRespondedAt: z.date().nullable(),
     createdAt: z.date(),
+    /** Null while the review is hidden (SPEC §10 blind reviews); only its author sees it then. */
+    publishedAt: z.date().nullable(),
+  }),
+);
+
+/** A host's review of a guest, as its author sees it when writing it (SPEC §10). */
+export const guestReviewView = schemaFor<GuestReviewView>()(
+  z.object({
+    guestReviewId: z.uuid(),
+    bookingId: z.uuid(),
+    guestId: z.uuid(),
+    author: reviewAuthorView,
+    rating,
+    comment: z.string(),
+    createdAt: z.date(),
+    /** Null until both reviews of the stay exist or the review window closes. */
+    publishedAt: z.date().nullable(),
+  }),
+);
+
+export const createGuestReviewInput = schemaFor<CreateGuestReviewInput>()(
+  z.object({
+    bookingId: z.uuid(),
+    rating,
+    comment: reviewText,
   }),
 );
 

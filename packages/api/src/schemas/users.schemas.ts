@@ -42,6 +42,11 @@ export const publicProfileView = schemaFor<PublicProfileView>()(
         ratingAvg: z.number().nullable(),
       })
       .nullable(),
+    /** How hosts rated this user as a guest (SPEC §10): published reviews only. */
+    guestStats: z.object({
+      reviewCount: z.number().int(),
+      ratingAvg: z.number().nullable(),
+    }),
   }),
 );
 

@@ -71,6 +71,8 @@ export async function seedReviews(trx: Transaction<DB>, today: string): Promise<
       host_responded_at: respondedAt,
       created_at: createdAt,
       updated_at: respondedAt ?? createdAt,
+      // The demo's stays were reviewed long enough ago for their reviews to be shown (SPEC §10).
+      published_at: createdAt,
     };
   });
   const inserted = await trx

@@ -16,6 +16,17 @@ export const reviewReceivedPayload = z.object({
 });
 export type ReviewReceivedPayload = z.infer<typeof reviewReceivedPayload>;
 
+/** To a guest, when a host's review of their stay is published (SPEC §10). */
+export const guestReviewReceivedPayload = z.object({
+  guestReviewId: z.uuid(),
+  bookingId: z.uuid(),
+  propertyId: z.uuid(),
+  propertyName: z.string(),
+  rating: z.number().int(),
+  authorFirstName: z.string(),
+});
+export type GuestReviewReceivedPayload = z.infer<typeof guestReviewReceivedPayload>;
+
 export const reviewResponsePayload = z.object({
   reviewId: z.uuid(),
   propertyId: z.uuid(),

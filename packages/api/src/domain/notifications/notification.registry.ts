@@ -11,6 +11,8 @@ import {
   bookingNotificationPayload,
 } from './booking-notification.rules.ts';
 import {
+  type GuestReviewReceivedPayload,
+  guestReviewReceivedPayload,
   type MessageReceivedPayload,
   messageReceivedPayload,
   type PropertySuspendedPayload,
@@ -26,6 +28,7 @@ import {
 /** Every notification type the system stores, with the payload it carries (as stored, as listed). */
 export interface NotificationPayloads extends Record<BookingNotificationType, BookingNotificationPayload> {
   review_received: ReviewReceivedPayload;
+  guest_review_received: GuestReviewReceivedPayload;
   review_response: ReviewResponsePayload;
   review_reminder: ReviewReminderPayload;
   message_received: MessageReceivedPayload;
@@ -107,6 +110,7 @@ export const notificationRegistry: NotificationRegistry = {
   stay_completed: bookingKind('stay_completed'),
   payout_released: bookingKind('payout_released'),
   review_received: { payload: reviewReceivedPayload, email: noEmail },
+  guest_review_received: { payload: guestReviewReceivedPayload, email: noEmail },
   review_response: { payload: reviewResponsePayload, email: noEmail },
   review_reminder: {
     payload: reviewReminderPayload,

@@ -13,6 +13,13 @@ export interface CreateReviewInput {
   comment: string;
 }
 
+/** A host's review of the guest of a completed stay at their listing (SPEC §10 two-sided reviews). */
+export interface CreateGuestReviewInput {
+  bookingId: string;
+  rating: number;
+  comment: string;
+}
+
 export interface ListReviewsInput extends PageRequest {
   propertyId: string;
 }

@@ -61,3 +61,27 @@ export function atLocalHour(date: string, hour: number, timeZone: string): Date 
 export function reviewReminderRunAt(endDate: string, timeZone: string): Date {
   return atLocalHour(addDays(endDate, 1), REVIEW_REMINDER_LOCAL_HOUR, timeZone);
 }
+
+/**
+ * The first instant the review window is closed: midnight at the start of the day after lastReviewDay, on
+ * the property's wall clock. The publication job runs then (SPEC §10: a review whose counterpart never
+ * came is shown once the window closes).
+ */
+export function reviewWindowClosesAt(endDate: string, timeZone: string): Date {
+  return atLocalHour(addDays(endDate, REVIEW_WINDOW_DAYS + 1), 0, timeZone);
+}
+
+/** The publication job's key: one pending publication per booking, whichever review came first. */
+export const reviewPublicationJobKey = (bookingId: string) => `booking:${bookingId}:publish-reviews`;
+
+/**
+ * SPEC §10 blind reviews: neither review of a stay is shown until both are written or the window has
+ * closed. `written` counts the reviews of the stay that exist (0, 1 or 2).
+ */
+export function mayPublishReviews(
+  written: { guestReview: boolean; hostReview: boolean },
+  windowOpen: boolean,
+) {
+  if (!written.guestReview && !written.hostReview) return false;
+  return !windowOpen || (written.guestReview && written.hostReview);
+}

@@ -4,14 +4,13 @@ import { isUniqueViolation } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
-import { invalidateListing } from '../properties/listing-cache.ts';
 import { lockPropertyById } from '../properties/property.queries.ts';
 import { canManage, canView } from '../properties/property.rules.ts';
 import { todayIn } from '../shared/dates.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
-import { forgetPublicProfile } from '../users/profile.service.ts';
 import type { CreateReviewInput, ListReviewsInput, RespondToReviewInput } from './review.commands.ts';
 import {
+  type BookingForReview,
   findBookingForReview,
   findPropertyAccess,
   hasReview,
@@ -19,23 +18,39 @@ import {
   listReviewRows,
   lockReviewForResponse,
   readReviewRow,
-  recomputePropertyRating,
   setHostResponse,
 } from './review.queries.ts';
 import { isReviewWindowOpen, lastReviewDay } from './review.rules.ts';
 import { type ReviewList, type ReviewView, toReviewView } from './review.views.ts';
+import { publishStayReviewsLocked, schedulePublication } from './review-publication.service.ts';
 
-const alreadyReviewed = () => new ConflictError('ALREADY_REVIEWED', 'this stay has already been reviewed');
+export const alreadyReviewed = () =>
+  new ConflictError('ALREADY_REVIEWED', 'this stay has already been reviewed');
+
+/** A stay may be reviewed (either way) once completed, until its window closes (SPEC §4, §10). */
+export function assertReviewable(booking: BookingForReview, now: Date): void {
+  if (booking.status !== 'completed') {
+    throw new RuleViolationError('STAY_NOT_COMPLETED', 'a stay can be reviewed once it is completed');
+  }
+  if (!isReviewWindowOpen(booking.end_date, todayIn(booking.timezone, now))) {
+    throw new RuleViolationError(
+      'REVIEW_WINDOW_CLOSED',
+      `reviews of this stay closed after ${lastReviewDay(booking.end_date)}`,
+    );
+  }
+}
 
 /**
  * SPEC §4 Reviews: the guest of a completed booking reviews it once, within 14 days after its end date (the
- * property's calendar). Anyone else, admins included, gets NOT_FOUND. The review, the listing's
- * rating_avg/review_count and the host's notification commit together; the listing's cached views and the
- * host's public profile (whose stats count reviews) are retired after the commit.
+ * property's calendar). Anyone else, admins included, gets NOT_FOUND. SPEC §10: the review is blind — it
+ * is shown (and counts toward the listing's rating_avg/review_count, and the host hears of it) once the
+ * host has reviewed the guest too or the window closes; the publication job for that instant is queued with
+ * the review. Publication moves the aggregates in its own transaction (review-publication.service.ts).
  *
- * Two reviews of one listing serialize on its row lock, so each recomputes the aggregates with the other's
- * review in view: concurrent reviews leave them exact. Two reviews of one booking: the second finds the first
- * once it has the lock (ALREADY_REVIEWED); reviews_booking_id_key is the last line of defence.
+ * Both reviews of a stay, and two reviews of one listing, serialize on the listing's row lock, so each sees
+ * the other's review: concurrent reviews leave the aggregates exact and never both wait for the other.
+ * Two reviews of one booking: the second finds the first once it has the lock (ALREADY_REVIEWED);
+ * reviews_booking_id_key is the last line of defence.
  */
 export async function createReview(
   deps: Deps,
@@ -46,15 +61,7 @@ export async function createReview(
   const created = await inTransaction(deps.db, async (trx) => {
     const booking = await findBookingForReview(trx, input.bookingId);
     if (!booking || booking.user_id !== viewer.userId) throw new NotFoundError('booking');
-    if (booking.status !== 'completed') {
-      throw new RuleViolationError('STAY_NOT_COMPLETED', 'a stay can be reviewed once it is completed');
-    }
-    if (!isReviewWindowOpen(booking.end_date, todayIn(booking.timezone, now))) {
-      throw new RuleViolationError(
-        'REVIEW_WINDOW_CLOSED',
-        `reviews of this stay closed after ${lastReviewDay(booking.end_date)}`,
-      );
-    }
+    assertReviewable(booking, now);
     await lockPropertyById(trx, booking.property_id);
     if (await hasReview(trx, booking.booking_id)) throw alreadyReviewed();
     const { review_id } = await insertReview(trx, {
@@ -65,23 +72,9 @@ export async function createReview(
       comment: input.comment,
       createdAt: now,
     });
-    await recomputePropertyRating(trx, booking.property_id);
-    const review = toReviewView(await readReviewRow(trx, review_id));
-    await notify(trx, deps, {
-      userId: booking.host_id,
-      type: 'review_received',
-      payload: {
-        reviewId: review_id,
-        bookingId: booking.booking_id,
-        propertyId: booking.property_id,
-        propertyName: booking.property_name,
-        rating: input.rating,
-        authorFirstName: review.author.firstName,
-      },
-    });
-    await invalidateListing(trx, deps, booking.property_id);
-    await forgetPublicProfile(trx, deps, booking.host_id);
-    return review;
+    await schedulePublication(trx, booking);
+    await publishStayReviewsLocked(trx, deps, booking);
+    return toReviewView(await readReviewRow(trx, review_id));
   }).catch((error: unknown) => {
     throw isUniqueViolation(error, 'reviews_booking_id_key') ? alreadyReviewed() : error;
   });

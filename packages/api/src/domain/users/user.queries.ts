@@ -39,13 +39,23 @@ export function setRole(db: Executor, userId: string, role: 'guest' | 'host' | '
 export function findProfileRowById(db: Executor, userId: string) {
   return db
     .selectFrom('users')
-    .select(['user_id', 'first_name', 'avatar_url', 'bio', 'role', 'status', 'created_at'])
+    .select([
+      'user_id',
+      'first_name',
+      'avatar_url',
+      'bio',
+      'role',
+      'status',
+      'created_at',
+      'guest_rating_avg',
+      'guest_review_count',
+    ])
     .where('user_id', '=', userId)
     .executeTakeFirst();
 }
 
 /**
- * A host's public track record: listed places now, and every review of any of their places (also places
+ * A host's public track record: listed places now, and every published review of any of their places (also places
  * no longer listed: the reviews were earned). Averages the ratings themselves rather than the rounded
  * per-property rating_avg. Uses properties_host_id_idx and reviews_property_id_idx.
  */
@@ -54,6 +64,7 @@ export function findHostStats(db: Executor, hostId: string) {
     .selectFrom('reviews')
     .innerJoin('properties', 'properties.property_id', 'reviews.property_id')
     .where('properties.host_id', '=', hostId)
+    .where('reviews.published_at', 'is not', null)
     .select((eb) => [
       eb
         .selectFrom('properties')

@@ -33,6 +33,12 @@ export interface HostStatsView {
   ratingAvg: number | null;
 }
 
+/** How hosts rated a user as their guest (SPEC §10): published reviews only. */
+export interface GuestStatsView {
+  reviewCount: number;
+  ratingAvg: number | null;
+}
+
 /** Anyone's view of a user: never email or phone. `hostStats` is null for someone who does not host. */
 export interface PublicProfileView {
   userId: string;
@@ -42,6 +48,7 @@ export interface PublicProfileView {
   isHost: boolean;
   joinedAt: Date;
   hostStats: HostStatsView | null;
+  guestStats: GuestStatsView;
 }
 
 /** The columns a MeView needs; select exactly these (never selectAll on users). */
@@ -99,6 +106,8 @@ export interface ProfileRow {
   avatar_url: string | null;
   bio: string | null;
   created_at: Date;
+  guest_rating_avg: number | null;
+  guest_review_count: number;
 }
 
 export interface HostStatsRow {
@@ -121,5 +130,6 @@ export function toPublicProfileView(row: ProfileRow, hostStats: HostStatsRow | n
       reviewCount: hostStats.review_count,
       ratingAvg: hostStats.rating_avg,
     },
+    guestStats: { reviewCount: row.guest_review_count, ratingAvg: row.guest_rating_avg },
   };
 }

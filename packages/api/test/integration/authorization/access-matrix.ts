@@ -407,6 +407,16 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
     ownerMay: 'guest',
     watches: ['review'],
   },
+  'reviews.createForGuest': {
+    base: 'authed',
+    input: (w) => ({ bookingId: w.completedBookingId, rating: 4, comment: 'A tidy guest.' }),
+    ids: { bookingId: 'booking' },
+    owner: 'host',
+    access: { anonymous: SIGN_IN, guest: NOT_FOUND, host: NOT_FOUND, suspended: SUSPENDED, admin: NOT_FOUND },
+    parties: { guest: NOT_FOUND },
+    ownerMay: 'host',
+    watches: ['review'],
+  },
   'reviews.listForProperty': {
     base: 'viewer',
     input: (w) => ({ propertyId: w.propertyId }),

@@ -44,7 +44,7 @@ export interface World {
   confirmedBookingId: string;
   /** Completed within the review window, not reviewed yet. */
   completedBookingId: string;
-  /** Completed and reviewed: `reviewId`, without a host response yet. */
+  /** Completed and reviewed both ways (so published): `reviewId`, without a host response yet. */
   reviewedBookingId: string;
   reviewId: string;
   /** The guest wrote to the host about the confirmed booking: one message, unread by the host. */
@@ -76,6 +76,12 @@ export async function buildWorld(deps: TestDeps): Promise<World> {
     bookingId: reviewed.bookingId,
     rating: 5,
     comment: 'Quiet and bright.',
+  });
+  // Reviews are blind until both sides have written (SPEC §10): the host's review publishes the guest's.
+  await host.caller.reviews.createForGuest({
+    bookingId: reviewed.bookingId,
+    rating: 5,
+    comment: 'A considerate guest.',
   });
 
   const started = await guest.caller.messages.start({

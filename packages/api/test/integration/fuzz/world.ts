@@ -117,6 +117,7 @@ export async function createWorld(deps: TestDeps): Promise<World> {
         user_id: guest.userId,
         rating: 4 + i,
         comment: `Stay ${i} was lovely.`,
+        published_at: new Date(),
       })),
     )
     .returning('review_id')

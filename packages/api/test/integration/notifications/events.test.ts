@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sendReviewReminder } from '../../../src/domain/reviews/review-reminder.service.ts';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { useTestDeps } from '../../../src/testing/index.ts';
-import { guestWithStay, hostWithListing } from '../reviews/helpers.ts';
+import { guestWithStay, hostReviewsGuest, hostWithListing } from '../reviews/helpers.ts';
 
 const clock = new ManualClock('2031-06-20T12:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -16,6 +16,9 @@ describe('notifications of review and message events', () => {
     });
 
     await sendReviewReminder(deps, bookingId);
+    clock.advance(60_000);
+    // Two-sided reviews (SPEC §10): the host's review waits, hidden, until the guest's publishes both.
+    const guestReview = await hostReviewsGuest(host, bookingId, 4, 'Left the place spotless.');
     clock.advance(60_000);
     const review = await guest.caller.reviews.create({ bookingId, rating: 5, comment: 'Wonderful.' });
     clock.advance(60_000);
@@ -41,6 +44,17 @@ describe('notifications of review and message events', () => {
         expect.objectContaining({ senderFirstName: 'Hana', preview: 'Found it, posting it today.' }),
       ],
       ['review_response', { reviewId: review.reviewId, propertyId, propertyName: 'Harbour studio' }],
+      [
+        'guest_review_received',
+        {
+          guestReviewId: guestReview.guestReviewId,
+          bookingId,
+          propertyId,
+          propertyName: 'Harbour studio',
+          rating: 4,
+          authorFirstName: 'Hana',
+        },
+      ],
       ['review_reminder', { bookingId, propertyId, propertyName: 'Harbour studio', reviewBy: '2031-07-03' }],
     ]);
     expect(forHost.items.map((item) => [item.type, item.payload])).toEqual([
@@ -60,7 +74,7 @@ describe('notifications of review and message events', () => {
         },
       ],
     ]);
-    expect(await guest.caller.notifications.unreadCount()).toEqual({ count: 3 });
+    expect(await guest.caller.notifications.unreadCount()).toEqual({ count: 4 });
     expect(await host.caller.notifications.unreadCount()).toEqual({ count: 2 });
   });
 });

@@ -29,7 +29,7 @@ const { send_notification_email: _heldBack, ...producerTasks } = createTaskList(
 /**
  * Every producer of notifications, for real: requests accepted, declined and expired; charges that succeed
  * and fail; a guest's cancellation and its refund; a payout; completed stays and their review reminders; a
- * review and its response; a message; a suspended listing.
+ * host's review of a guest, a guest's review and its response; a message; a suspended listing.
  */
 async function produceEveryNotification() {
   const request = await listing(deps, { instant_book: false });
@@ -58,6 +58,12 @@ async function produceEveryNotification() {
   clock.set('2031-03-14T11:00:00Z');
   await runJobsDueBy(deps, clock, producerTasks);
 
+  // Two-sided reviews (SPEC §10): the host's review of the guest, then the guest's, publishes both.
+  await request.host.caller.reviews.createForGuest({
+    bookingId: accepted.bookingId,
+    rating: 5,
+    comment: 'A considerate guest.',
+  });
   const review = await guest.caller.reviews.create({
     bookingId: accepted.bookingId,
     rating: 4,

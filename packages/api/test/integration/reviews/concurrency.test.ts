@@ -2,19 +2,27 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { outcomeOf, useTestDeps } from '../../../src/testing/index.ts';
-import { consecutiveStays, guestWithStay, hostWithListing, propertyRating } from './helpers.ts';
+import {
+  consecutiveStays,
+  guestWithStay,
+  hostReviewsGuest,
+  hostWithListing,
+  propertyRating,
+} from './helpers.ts';
 
 const clock = new ManualClock('2031-06-12T12:00:00Z');
 const deps = await useTestDeps({ clock });
 
 describe('reviews.create under concurrency', () => {
   it('leaves rating_avg and review_count exact when ten guests review one listing at once', async () => {
-    const { propertyId } = await hostWithListing(deps);
+    const { host, propertyId } = await hostWithListing(deps);
     const stays = await Promise.all(
       consecutiveStays('2031-06-01', 10).map((dates, i) =>
         guestWithStay(deps, propertyId, dates, 'completed', `Guest${i}`),
       ),
     );
+    // Blind reviews (SPEC §10): the host has reviewed every guest, so each guest review is published as written.
+    for (const { bookingId } of stays) await hostReviewsGuest(host, bookingId);
     const ratings = [5, 4, 3, 5, 2, 1, 4, 5, 3, 4];
 
     const reviews = await Promise.all(
@@ -32,10 +40,11 @@ describe('reviews.create under concurrency', () => {
   });
 
   it('accepts exactly one of several simultaneous reviews of one stay; the rest are ALREADY_REVIEWED', async () => {
-    const { propertyId } = await hostWithListing(deps);
+    const { host, propertyId } = await hostWithListing(deps);
     const [dates] = consecutiveStays('2031-06-01', 1);
     if (!dates) throw new Error('a stay expected');
     const { guest, bookingId } = await guestWithStay(deps, propertyId, dates);
+    await hostReviewsGuest(host, bookingId);
 
     const outcomes = await Promise.all(
       [5, 4, 3, 2, 1].map((rating) =>

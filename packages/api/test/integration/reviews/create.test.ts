@@ -4,6 +4,7 @@ import { callerFor, failureOf, signedIn, useTestDeps } from '../../../src/testin
 import {
   consecutiveStays,
   guestWithStay,
+  hostReviewsGuest,
   hostWithListing,
   notificationsOf,
   propertyRating,
@@ -36,10 +37,12 @@ describe('reviews.create', () => {
   });
 
   it("updates the listing's rating_avg and review_count with each review, to two decimals", async () => {
-    const { propertyId } = await hostWithListing(deps);
+    const { host, propertyId } = await hostWithListing(deps);
     const stays = await Promise.all(
       [stayA, stayB, stayC].map((stay) => guestWithStay(deps, propertyId, stay)),
     );
+    // Blind reviews (SPEC §10): with the host's review of each stay written, each guest review is shown at once.
+    for (const { bookingId } of stays) await hostReviewsGuest(host, bookingId);
     expect(await propertyRating(deps, propertyId)).toEqual({ rating_avg: null, review_count: 0 });
 
     const ratings = [5, 4, 4];
@@ -56,9 +59,10 @@ describe('reviews.create', () => {
     ]);
   });
 
-  it('notifies the host, in the transaction of the review', async () => {
+  it('notifies the host, in the transaction that shows the review', async () => {
     const { host, propertyId } = await hostWithListing(deps);
     const { guest, bookingId } = await guestWithStay(deps, propertyId, stayA);
+    await hostReviewsGuest(host, bookingId);
 
     const review = await guest.caller.reviews.create({ bookingId, rating: 4, comment: 'Nice.' });
 
@@ -69,12 +73,14 @@ describe('reviews.create', () => {
       payload: { reviewId: review.reviewId, bookingId, propertyId, rating: 4, authorFirstName: 'Amara' },
       read_at: null,
     });
-    expect(await notificationsOf(deps, guest.userId)).toEqual([]);
+    // The guest hears of the host's review of them, published in the same transaction.
+    expect((await notificationsOf(deps, guest.userId)).map((n) => n.type)).toEqual(['guest_review_received']);
   });
 
   it('shows the new rating on properties.get at once, even with the listing cached before', async () => {
-    const { propertyId } = await hostWithListing(deps);
+    const { host, propertyId } = await hostWithListing(deps);
     const { guest, bookingId } = await guestWithStay(deps, propertyId, stayA);
+    await hostReviewsGuest(host, bookingId);
     const anonymous = callerFor(deps);
     expect(await anonymous.properties.get({ propertyId })).toMatchObject({ ratingAvg: null, reviewCount: 0 });
 
@@ -86,6 +92,7 @@ describe('reviews.create', () => {
   it("refreshes the host's public profile stats at once, even with the profile cached before", async () => {
     const { host, propertyId } = await hostWithListing(deps);
     const { guest, bookingId } = await guestWithStay(deps, propertyId, stayA);
+    await hostReviewsGuest(host, bookingId);
     const anonymous = callerFor(deps);
     expect((await anonymous.users.profile({ userId: host.userId })).hostStats).toMatchObject({
       reviewCount: 0,
@@ -154,8 +161,9 @@ describe('reviews.create', () => {
   );
 
   it('refuses a second review of the same stay (ALREADY_REVIEWED) and keeps the first', async () => {
-    const { propertyId } = await hostWithListing(deps);
+    const { host, propertyId } = await hostWithListing(deps);
     const { guest, bookingId } = await guestWithStay(deps, propertyId, stayA);
+    await hostReviewsGuest(host, bookingId);
     await guest.caller.reviews.create({ bookingId, rating: 5, comment: 'First.' });
 
     const failure = await failureOf(() =>

@@ -32,6 +32,19 @@ export async function guestWithStay(
   return { guest, bookingId };
 }
 
+/**
+ * The host's review of the stay's guest (SPEC §10). Reviews are blind until both sides have written, so
+ * tests about a shown review have the host write theirs first: the guest's review is then published at once.
+ */
+export function hostReviewsGuest(
+  host: Awaited<ReturnType<typeof signedIn>>,
+  bookingId: string,
+  rating = 5,
+  comment = 'A considerate guest.',
+) {
+  return host.caller.reviews.createForGuest({ bookingId, rating, comment });
+}
+
 export function propertyRating(deps: Deps, propertyId: string) {
   return deps.db
     .selectFrom('properties')

@@ -2,7 +2,7 @@ import type { PropertyStatus } from '@stayhub/db';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { type Caller, callerFor, failureOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
-import { consecutiveStays, guestWithStay, hostWithListing } from './helpers.ts';
+import { consecutiveStays, guestWithStay, hostReviewsGuest, hostWithListing } from './helpers.ts';
 
 const clock = new ManualClock('2031-06-20T12:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -13,6 +13,8 @@ async function listingWithReviews(count: number, options: { status?: PropertySta
   const reviewIds: string[] = [];
   for (const [i, dates] of consecutiveStays('2031-06-10', count).entries()) {
     const { guest, bookingId } = await guestWithStay(deps, propertyId, dates, 'completed', `Guest${i}`);
+    // Blind reviews (SPEC §10): the host's review first, so the guest's is shown as soon as it is written.
+    await hostReviewsGuest(host, bookingId);
     if (options.apart !== false) clock.advance(60_000);
     const review = await guest.caller.reviews.create({
       bookingId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.ts';
 import { callerFor, failureOf, outcomeOf, signedIn, useTestDeps } from '../../../src/testing/index.ts';
-import { guestWithStay, hostWithListing, notificationsOf } from './helpers.ts';
+import { guestWithStay, hostReviewsGuest, hostWithListing, notificationsOf } from './helpers.ts';
 
 const clock = new ManualClock('2031-06-20T12:00:00Z');
 const deps = await useTestDeps({ clock });
@@ -12,6 +12,8 @@ async function reviewedListing() {
     startDate: '2031-06-14',
     endDate: '2031-06-18',
   });
+  // Blind reviews (SPEC §10): a host answers a shown review; the host's own review publishes the guest's.
+  await hostReviewsGuest(host, bookingId);
   const review = await guest.caller.reviews.create({ bookingId, rating: 4, comment: 'Good, a bit noisy.' });
   return { host, guest, propertyId, reviewId: review.reviewId };
 }

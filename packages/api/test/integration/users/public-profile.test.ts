@@ -29,7 +29,14 @@ async function review(propertyId: string, rating: number, startDate: string) {
   });
   await deps.db
     .insertInto('reviews')
-    .values({ booking_id: bookingId, property_id: propertyId, user_id: guest.userId, rating, comment: 'ok' })
+    .values({
+      booking_id: bookingId,
+      property_id: propertyId,
+      user_id: guest.userId,
+      rating,
+      comment: 'ok',
+      published_at: new Date(),
+    })
     .execute();
 }
 
@@ -51,6 +58,7 @@ describe('users.profile', () => {
       isHost: false,
       joinedAt: expect.any(Date),
       hostStats: null,
+      guestStats: { reviewCount: 0, ratingAvg: null },
     });
   });
 
@@ -60,7 +68,7 @@ describe('users.profile', () => {
       const { caller } = await callerAs(deps, role);
       const profile = await caller.users.profile({ userId: user.userId });
       expect(Object.keys(profile).sort()).toEqual(
-        ['avatarUrl', 'bio', 'firstName', 'hostStats', 'isHost', 'joinedAt', 'userId'].sort(),
+        ['avatarUrl', 'bio', 'firstName', 'guestStats', 'hostStats', 'isHost', 'joinedAt', 'userId'].sort(),
       );
       const text = JSON.stringify(profile);
       expect(text).not.toContain(user.email);
