@@ -37,6 +37,7 @@ export const notificationViewSchema = schemaFor<NotificationView>()(
     notificationOf('stay_completed'),
     notificationOf('payout_released'),
     notificationOf('review_received'),
+    notificationOf('guest_review_received'),
     notificationOf('review_response'),
     notificationOf('review_reminder'),
     notificationOf('message_received'),
