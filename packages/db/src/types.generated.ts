@@ -69,11 +69,14 @@ export interface Bookings {
   confirmed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   currency: string;
+  discount_cents: Generated<number>;
+  discount_percent: Generated<number>;
   end_date: string;
   expires_at: Timestamp | null;
   guests: number;
   idempotency_key: string;
   nightly_price_cents: number;
+  nightly_prices: number[] | null;
   nights: number;
   payment_method: PaymentMethod;
   payment_token: string;
@@ -193,13 +196,19 @@ export interface Properties {
   bedrooms: number;
   beds: number;
   cancellation_policy: CancellationPolicy;
+  check_in_from: Generated<string>;
+  check_in_until: Generated<string>;
+  check_out_by: Generated<string>;
   city: string;
   cleaning_fee_cents: Generated<number>;
   country: string;
   created_at: Generated<Timestamp>;
   currency: string;
   description: string;
+  events_allowed: Generated<boolean>;
+  has_night_prices: Generated<boolean>;
   host_id: string;
+  house_rules: string | null;
   instant_book: Generated<boolean>;
   lat: number;
   listed_at: Timestamp | null;
@@ -207,20 +216,32 @@ export interface Properties {
   max_guests: number;
   max_nights: Generated<number>;
   min_nights: Generated<number>;
+  monthly_discount_percent: Generated<number>;
   name: string;
+  pets_allowed: Generated<boolean>;
   price_per_night_cents: number;
   property_id: Generated<string>;
   property_type: PropertyType;
   rating_avg: Numeric | null;
   region: string | null;
   review_count: Generated<number>;
+  smoking_allowed: Generated<boolean>;
   status: Generated<PropertyStatus>;
   timezone: string;
   updated_at: Generated<Timestamp>;
+  weekend_price_per_night_cents: number | null;
+  weekly_discount_percent: Generated<number>;
 }
 
 export interface PropertyAmenities {
   amenity_id: string;
+  property_id: string;
+}
+
+export interface PropertyNightPrices {
+  created_at: Generated<Timestamp>;
+  night: string;
+  price_per_night_cents: number;
   property_id: string;
 }
 
@@ -291,6 +312,20 @@ export interface UserTokens {
   user_id: string;
 }
 
+export interface WishlistProperties {
+  created_at: Generated<Timestamp>;
+  property_id: string;
+  wishlist_id: string;
+}
+
+export interface Wishlists {
+  created_at: Generated<Timestamp>;
+  name: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+  wishlist_id: Generated<string>;
+}
+
 export interface WorkerProcesses {
   heartbeat_at: Generated<Timestamp>;
   hostname: string;
@@ -315,10 +350,13 @@ export interface DB {
   payouts: Payouts;
   properties: Properties;
   property_amenities: PropertyAmenities;
+  property_night_prices: PropertyNightPrices;
   property_photos: PropertyPhotos;
   reviews: Reviews;
   sessions: Sessions;
   user_tokens: UserTokens;
   users: Users;
+  wishlist_properties: WishlistProperties;
+  wishlists: Wishlists;
   worker_processes: WorkerProcesses;
 }

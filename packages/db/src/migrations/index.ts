@@ -12,6 +12,9 @@ import * as m0011 from './2026_11_23_0011_worker_registry.ts';
 import * as m0012 from './2026_11_23_0012_booking_policy_snapshot.ts';
 import * as m0013 from './2026_12_04_0013_payment_simulator.ts';
 import * as m0014 from './2026_12_04_0014_cache_epoch.ts';
+import * as m0020 from './2026_12_07_0020_prices_by_date.ts';
+import * as m0021 from './2026_12_07_0021_house_rules.ts';
+import * as m0022 from './2026_12_07_0022_wishlists.ts';
 import * as m0040 from './2026_12_07_0040_blind_reviews.ts';
 import * as m0050 from './2026_12_07_0050_notification_email_preferences.ts';
 import * as m0051 from './2026_12_07_0051_email_change_tokens.ts';
@@ -31,6 +34,9 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0012_booking_policy_snapshot': m0012,
   '2026_12_04_0013_payment_simulator': m0013,
   '2026_12_04_0014_cache_epoch': m0014,
+  '2026_12_07_0020_prices_by_date': m0020,
+  '2026_12_07_0021_house_rules': m0021,
+  '2026_12_07_0022_wishlists': m0022,
   '2026_12_07_0040_blind_reviews': m0040,
   '2026_12_07_0050_notification_email_preferences': m0050,
   '2026_12_07_0051_email_change_tokens': m0051,
