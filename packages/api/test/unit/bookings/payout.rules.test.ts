@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hostPayoutCents, priceStay } from '../../../src/domain/bookings/pricing.rules.ts';
+import { flatRates, hostPayoutCents, priceStay } from '../../../src/domain/bookings/pricing.rules.ts';
 import { quoteRefund } from '../../../src/domain/bookings/refund.rules.ts';
 import { payoutAfterCancellation } from '../../../src/domain/payments/payment.rules.ts';
 
 // subtotal 30 000, cleaning 2 500, service 4 550, total 37 050; full payout 31 525.
-const breakdown = priceStay({ nightlyPriceCents: 10_000, cleaningFeeCents: 2_500, nights: 3 });
+const breakdown = priceStay(flatRates(10_000, 2_500), { startDate: '2027-01-04', endDate: '2027-01-07' });
 const quote = (
   policy: 'flexible' | 'moderate' | 'strict',
   days: number,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { priceStay } from '../../../src/domain/bookings/pricing.rules.ts';
+import { flatRates, priceStay } from '../../../src/domain/bookings/pricing.rules.ts';
 import { type CancellationPolicy, quoteRefund } from '../../../src/domain/bookings/refund.rules.ts';
 
 // subtotal 30 000, cleaning 2 500, service 4 550, total 37 050
-const breakdown = priceStay({ nightlyPriceCents: 10_000, cleaningFeeCents: 2_500, nights: 3 });
+const breakdown = priceStay(flatRates(10_000, 2_500), { startDate: '2027-01-04', endDate: '2027-01-07' });
 const paid = breakdown.totalCents;
 const refund = (policy: CancellationPolicy, days: number, paidCents = paid) =>
   quoteRefund({ policy, canceller: 'guest', daysBeforeStart: days, breakdown, paidCents });
@@ -36,7 +36,7 @@ describe('guest cancellation refunds at every boundary day', () => {
   });
 
   it('rounds half the nights half-up', () => {
-    const odd = priceStay({ nightlyPriceCents: 10_001, cleaningFeeCents: 0, nights: 1 });
+    const odd = priceStay(flatRates(10_001, 0), { startDate: '2027-01-04', endDate: '2027-01-05' });
     const quote = quoteRefund({
       policy: 'strict',
       canceller: 'guest',

@@ -8,6 +8,12 @@ const block = (id: string, start_date: string, end_date: string, note: string | 
   note,
 });
 
+const flat = (pricePerNightCents: number) => ({
+  pricePerNightCents,
+  weekendPricePerNightCents: null,
+  overrides: new Map<string, number>(),
+});
+
 describe('calendarDays', () => {
   it('marks each night of [from, to) booked, blocked or available, clipping holds to the page', () => {
     const days = calendarDays(
@@ -18,7 +24,7 @@ describe('calendarDays', () => {
         { kind: 'block', start_date: '2031-04-03', end_date: '2031-04-05' },
         { kind: 'booking', start_date: '2031-04-05', end_date: '2031-04-20' },
       ],
-      9_900,
+      flat(9_900),
     );
     expect(days).toEqual([
       { date: '2031-04-01', status: 'booked', pricePerNightCents: 9_900 },
@@ -34,13 +40,13 @@ describe('calendarDays', () => {
       '2031-04-01',
       '2031-04-03',
       [{ kind: 'booking', start_date: '2031-03-30', end_date: '2031-04-01' }],
-      1,
+      flat(1),
     );
     expect(days.map((day) => day.status)).toEqual(['available', 'available']);
   });
 
   it('crosses month and leap-day boundaries', () => {
-    expect(calendarDays('2032-02-28', '2032-03-02', [], 1).map((day) => day.date)).toEqual([
+    expect(calendarDays('2032-02-28', '2032-03-02', [], flat(1)).map((day) => day.date)).toEqual([
       '2032-02-28',
       '2032-02-29',
       '2032-03-01',
