@@ -1,4 +1,4 @@
-import { blockDates, getCalendar, unblockDates } from '../domain/calendar/calendar.service.ts';
+import { blockDates, getCalendar, setPrices, unblockDates } from '../domain/calendar/calendar.service.ts';
 import { amenityCatalog } from '../domain/properties/amenity.service.ts';
 import { addPhoto, removePhoto, reorderPhotos } from '../domain/properties/photo.service.ts';
 import {
@@ -24,6 +24,7 @@ import {
   propertyView,
   removePhotoInput,
   reorderPhotosInput,
+  setPricesInput,
   setStatusInput,
   updatePropertyInput,
 } from '../schemas/properties.schemas.ts';
@@ -93,4 +94,9 @@ export const propertiesRouter = router({
     .input(dateRangeInput)
     .output(calendarView)
     .mutation(({ ctx, input }) => unblockDates(ctx.deps, ctx.viewer, input)),
+
+  setPrices: hostProcedure
+    .input(setPricesInput)
+    .output(calendarView)
+    .mutation(({ ctx, input }) => setPrices(ctx.deps, ctx.viewer, input)),
 });

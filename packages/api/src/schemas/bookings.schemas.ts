@@ -61,8 +61,15 @@ export const createBookingInput = schemaFor<CreateBookingInput>()(
 
 /** SPEC §4 pricing: the breakdown a quote shows and a booking keeps as its snapshot. */
 const priceFields = {
+  /** The listing's nightly price when priced; each night's own price is in `nightlyPrices`. */
   nightlyPriceCents: z.number().int(),
   nights: z.number().int(),
+  /** SPEC §9: every night of the stay at its own price (override, weekend or nightly), before the discount. */
+  nightlyPrices: z.array(z.object({ date: z.string(), priceCents: z.number().int() })),
+  /** The weekly (7+ nights) or monthly (28+) discount the stay earned, 0 when none. */
+  discountPercent: z.number().int(),
+  discountCents: z.number().int(),
+  /** The nights' sum less the discount; the service fee is 14 % of this plus the cleaning fee. */
   subtotalCents: z.number().int(),
   cleaningFeeCents: z.number().int(),
   serviceFeeCents: z.number().int(),
@@ -111,6 +118,17 @@ export const bookingView = schemaFor<BookingView>()(
     paymentMethod: z.enum(paymentMethods),
     /** The policy this booking was made under (snapshot); it decides a guest's refund. */
     cancellationPolicy: z.enum(cancellationPolicies),
+    /** SPEC §9: the listing's house rules and times (local 'HH:MM'), as the confirmation shows them. */
+    houseRules: z.object({
+      checkInFrom: z.string(),
+      checkInUntil: z.string(),
+      checkOutBy: z.string(),
+      /** The host's rules in their own words; null: none. */
+      text: z.string().nullable(),
+      petsAllowed: z.boolean(),
+      smokingAllowed: z.boolean(),
+      eventsAllowed: z.boolean(),
+    }),
     /** When a request lapses unless the host answers (status `requested`). */
     expiresAt: z.date().nullable(),
     confirmedAt: z.date().nullable(),

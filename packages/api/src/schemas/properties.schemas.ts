@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { MAX_DISCOUNT_PERCENT } from '../domain/bookings/pricing.rules.ts';
 import { calendarDayStatuses, MAX_CALENDAR_DAYS } from '../domain/calendar/calendar.rules.ts';
 import type { CalendarInput, CalendarView, DateRangeInput } from '../domain/calendar/calendar.types.ts';
 import { AMENITY_CODE, MAX_AMENITY_CODE_LENGTH } from '../domain/properties/amenity.rules.ts';
 import { isCountryCode } from '../domain/properties/countries.ts';
 import { isCurrencyCode } from '../domain/properties/currencies.ts';
+import type { SetPricesInput } from '../domain/properties/night-price.types.ts';
 import { MAX_PHOTOS } from '../domain/properties/photo.rules.ts';
 import type {
   AddPhotoInput,
@@ -51,6 +53,9 @@ const amenityCode = z
   .max(MAX_AMENITY_CODE_LENGTH)
   .regex(AMENITY_CODE, 'use an amenity code from properties.amenities, e.g. wifi');
 
+const discountPercent = z.number().int().min(0).max(MAX_DISCOUNT_PERCENT);
+const localTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'use a 24-hour local time, HH:MM');
+
 /** Every field a host sets, validated as a guest will rely on it; create and update share them. */
 const propertyFields = {
   name: text({ min: 1, max: 120 }),
@@ -86,6 +91,25 @@ const propertyFields = {
   cancellationPolicy: z.enum(cancellationPolicies),
   /** Codes from the catalog (properties.amenities); an unknown code is refused with its index as the path. */
   amenities: z.array(amenityCode).max(100),
+  /** SPEC §9: the price of Friday and Saturday nights; null (the default) charges the nightly price. */
+  weekendPricePerNightCents: z.number().int().min(1).max(MAX_PRICE_PER_NIGHT_CENTS).nullable(),
+  /** SPEC §9: % off stays of 7 nights or more (0, the default: none). */
+  weeklyDiscountPercent: discountPercent,
+  /** SPEC §9: % off stays of 28 nights or more, instead of the weekly one (0, the default: none). */
+  monthlyDiscountPercent: discountPercent,
+  /** SPEC §9: local time in the listing's zone, 'HH:MM' (default 15:00). */
+  checkInFrom: localTime,
+  /** Default 22:00. */
+  checkInUntil: localTime,
+  /** Default 11:00. */
+  checkOutBy: localTime,
+  /** The host's rules in their own words; blank (the default) means none. */
+  houseRules: text({ max: 5000 })
+    .transform((value) => value || null)
+    .nullable(),
+  petsAllowed: z.boolean(),
+  smokingAllowed: z.boolean(),
+  eventsAllowed: z.boolean(),
 };
 
 const nightsInOrder = (value: { minNights?: number | undefined; maxNights?: number | undefined }) =>
@@ -107,6 +131,16 @@ export const createPropertyInput = schemaFor<CreatePropertyInput>()(
       maxNights: propertyFields.maxNights.optional(),
       instantBook: propertyFields.instantBook.optional(),
       amenities: propertyFields.amenities.optional(),
+      weekendPricePerNightCents: propertyFields.weekendPricePerNightCents.optional(),
+      weeklyDiscountPercent: propertyFields.weeklyDiscountPercent.optional(),
+      monthlyDiscountPercent: propertyFields.monthlyDiscountPercent.optional(),
+      checkInFrom: propertyFields.checkInFrom.optional(),
+      checkInUntil: propertyFields.checkInUntil.optional(),
+      checkOutBy: propertyFields.checkOutBy.optional(),
+      houseRules: propertyFields.houseRules.optional(),
+      petsAllowed: propertyFields.petsAllowed.optional(),
+      smokingAllowed: propertyFields.smokingAllowed.optional(),
+      eventsAllowed: propertyFields.eventsAllowed.optional(),
     })
     .refine(nightsInOrder, { message: 'minNights must not exceed maxNights', path: ['minNights'] }),
 );
@@ -138,6 +172,16 @@ export const updatePropertyInput = schemaFor<UpdatePropertyInput>()(
       instantBook: propertyFields.instantBook.optional(),
       cancellationPolicy: propertyFields.cancellationPolicy.optional(),
       amenities: propertyFields.amenities.optional(),
+      weekendPricePerNightCents: propertyFields.weekendPricePerNightCents.optional(),
+      weeklyDiscountPercent: propertyFields.weeklyDiscountPercent.optional(),
+      monthlyDiscountPercent: propertyFields.monthlyDiscountPercent.optional(),
+      checkInFrom: propertyFields.checkInFrom.optional(),
+      checkInUntil: propertyFields.checkInUntil.optional(),
+      checkOutBy: propertyFields.checkOutBy.optional(),
+      houseRules: propertyFields.houseRules.optional(),
+      petsAllowed: propertyFields.petsAllowed.optional(),
+      smokingAllowed: propertyFields.smokingAllowed.optional(),
+      eventsAllowed: propertyFields.eventsAllowed.optional(),
     })
     .refine(nightsInOrder, { message: 'minNights must not exceed maxNights', path: ['minNights'] }),
 );
@@ -200,6 +244,19 @@ export const propertyView = schemaFor<PropertyView>()(
     maxNights: z.number().int(),
     instantBook: z.boolean(),
     cancellationPolicy: z.enum(cancellationPolicies),
+    /** SPEC §9: Friday and Saturday nights (null: the nightly price). */
+    weekendPricePerNightCents: z.number().int().nullable(),
+    weeklyDiscountPercent: z.number().int(),
+    monthlyDiscountPercent: z.number().int(),
+    /** SPEC §9 house times, local 'HH:MM' in the listing's time zone. */
+    checkInFrom: z.string(),
+    checkInUntil: z.string(),
+    checkOutBy: z.string(),
+    /** The host's rules in their own words; null: none. */
+    houseRules: z.string().nullable(),
+    petsAllowed: z.boolean(),
+    smokingAllowed: z.boolean(),
+    eventsAllowed: z.boolean(),
     status: z.enum(propertyStatuses),
     ratingAvg: z.number().nullable(),
     reviewCount: z.number().int(),
@@ -293,6 +350,31 @@ export const dateRangeInput = schemaFor<DateRangeInput>()(
         !isIsoDate(value.endDate) ||
         daysBetween(value.startDate, value.endDate) <= MAX_STAY_NIGHTS,
       { message: `at most ${MAX_STAY_NIGHTS} days at a time`, path: ['endDate'] },
+    ),
+);
+
+/**
+ * properties.setPrices (SPEC §9): the nights [from, to), at most a year, at one nightly price; null clears
+ * them back to the listing's own prices.
+ */
+export const setPricesInput = schemaFor<SetPricesInput>()(
+  z
+    .object({
+      propertyId: z.uuid(),
+      from: isoDateInput,
+      to: isoDateInput,
+      pricePerNightCents: z.number().int().min(1).max(MAX_PRICE_PER_NIGHT_CENTS).nullable(),
+    })
+    .refine(
+      (value) => !isIsoDate(value.from) || !isIsoDate(value.to) || daysBetween(value.from, value.to) > 0,
+      { message: 'to must be after from', path: ['to'] },
+    )
+    .refine(
+      (value) =>
+        !isIsoDate(value.from) ||
+        !isIsoDate(value.to) ||
+        daysBetween(value.from, value.to) <= MAX_CALENDAR_DAYS,
+      { message: `at most ${MAX_CALENDAR_DAYS} nights at a time`, path: ['to'] },
     ),
 );
 

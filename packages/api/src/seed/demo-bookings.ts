@@ -3,7 +3,7 @@ import type { Insertable, Transaction } from 'kysely';
 import { requestHash } from '../domain/bookings/booking.rules.ts';
 import { payoutReleaseDate, requestExpiresAt } from '../domain/bookings/booking-timers.rules.ts';
 import { priceSnapshotColumns } from '../domain/bookings/price-snapshot.columns.ts';
-import { hostPayoutCents, priceStay } from '../domain/bookings/pricing.rules.ts';
+import { flatRates, hostPayoutCents, priceStay } from '../domain/bookings/pricing.rules.ts';
 import { quoteRefund } from '../domain/bookings/refund.rules.ts';
 import { addDays, daysBetween } from '../domain/shared/dates.ts';
 import { demoProperty } from './demo-properties.ts';
@@ -164,10 +164,9 @@ function planBooking(plan: BookingPlan, today: string, now: Date): PlannedBookin
   const { price_per_night_cents, cleaning_fee_cents, currency, host_id, cancellation_policy } = property.row;
   const start_date = addDays(today, plan.startsIn);
   const end_date = addDays(start_date, plan.nights);
-  const price = priceStay({
-    nightlyPriceCents: price_per_night_cents,
-    cleaningFeeCents: cleaning_fee_cents,
-    nights: plan.nights,
+  const price = priceStay(flatRates(price_per_night_cents, cleaning_fee_cents), {
+    startDate: start_date,
+    endDate: end_date,
   });
 
   // Requests and pending bookings were just made; the rest happened on the calendar days the plan says.

@@ -4,9 +4,8 @@ import type { Insertable } from 'kysely';
 import { hashPassword } from '../domain/auth/password.ts';
 import { startSession } from '../domain/auth/session.service.ts';
 import { priceSnapshotColumns } from '../domain/bookings/price-snapshot.columns.ts';
-import { priceStay } from '../domain/bookings/pricing.rules.ts';
+import { flatRates, priceStay } from '../domain/bookings/pricing.rules.ts';
 import type { Deps } from '../domain/deps.ts';
-import { daysBetween } from '../domain/shared/dates.ts';
 
 /**
  * Test factories: each inserts one valid row with sensible defaults and returns what a test needs.
@@ -144,11 +143,7 @@ export async function createBooking(
     .select(['price_per_night_cents', 'cleaning_fee_cents', 'currency'])
     .where('property_id', '=', input.propertyId)
     .executeTakeFirstOrThrow();
-  const price = priceStay({
-    nightlyPriceCents: property.price_per_night_cents,
-    cleaningFeeCents: property.cleaning_fee_cents,
-    nights: daysBetween(input.startDate, input.endDate),
-  });
+  const price = priceStay(flatRates(property.price_per_night_cents, property.cleaning_fee_cents), input);
   const status = input.status ?? 'confirmed';
   const row = await db
     .insertInto('bookings')

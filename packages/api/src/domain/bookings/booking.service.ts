@@ -7,8 +7,9 @@ import { ConflictError, NotFoundError, RuleViolationError, ValidationError } fro
 import { notify } from '../notifications/notify.ts';
 import { queueCharge } from '../payments/payment-jobs.ts';
 import { invalidateAvailability } from '../properties/listing-cache.ts';
+import { findNightPrices } from '../properties/night-price.queries.ts';
 import { canManage, canView } from '../properties/property.rules.ts';
-import { daysBetween, todayIn } from '../shared/dates.ts';
+import { todayIn } from '../shared/dates.ts';
 import {
   type BookableProperty,
   findBookableProperty,
@@ -27,7 +28,7 @@ import { bookingViewById } from './booking-read.service.ts';
 import { initialStatus } from './booking-status.rules.ts';
 import { jobKeys, requestExpiresAt } from './booking-timers.rules.ts';
 import { priceSnapshotColumns } from './price-snapshot.columns.ts';
-import { priceStay } from './pricing.rules.ts';
+import { type PriceBreakdown, priceStay } from './pricing.rules.ts';
 
 type Unavailable = QuoteView['unavailableReason'];
 
@@ -63,12 +64,25 @@ const stayLimits = (property: BookableProperty) => ({
   maxGuests: property.max_guests,
 });
 
-const priceOf = (property: BookableProperty, input: { startDate: string; endDate: string }) =>
-  priceStay({
-    nightlyPriceCents: property.price_per_night_cents,
-    cleaningFeeCents: property.cleaning_fee_cents,
-    nights: daysBetween(input.startDate, input.endDate),
-  });
+/** The stay at the listing's current prices (SPEC §9): its rates and the per-night prices of those nights. */
+async function priceOf(
+  db: Executor,
+  property: BookableProperty,
+  input: { startDate: string; endDate: string },
+): Promise<PriceBreakdown> {
+  const overrides = await findNightPrices(db, property.property_id, input.startDate, input.endDate);
+  return priceStay(
+    {
+      pricePerNightCents: property.price_per_night_cents,
+      weekendPricePerNightCents: property.weekend_price_per_night_cents,
+      weeklyDiscountPercent: property.weekly_discount_percent,
+      monthlyDiscountPercent: property.monthly_discount_percent,
+      cleaningFeeCents: property.cleaning_fee_cents,
+      overrides,
+    },
+    input,
+  );
+}
 
 /**
  * `bookings.quote`: the price of a stay (SPEC §4 pricing, from the listing's current prices) and whether
@@ -91,7 +105,7 @@ export async function quoteStay(deps: Deps, viewer: Viewer | null, input: QuoteI
     startDate: input.startDate,
     endDate: input.endDate,
     guests: input.guests,
-    ...priceOf(property, input),
+    ...(await priceOf(deps.db, property, input)),
     currency: property.currency,
     instantBook: property.instant_book,
     cancellationPolicy: property.cancellation_policy,
@@ -171,7 +185,7 @@ async function insertNewBooking(
   const stay = stayRefusal(input, stayLimits(property), todayIn(property.timezone, now));
   if (stay !== null) throw stayError(stay);
 
-  const price = priceOf(property, input);
+  const price = await priceOf(trx, property, input);
   const status = initialStatus(property.instant_book);
   const expiresAt = status === 'requested' ? requestExpiresAt(now) : null;
   const { booking_id: bookingId } = await insertBooking(trx, {

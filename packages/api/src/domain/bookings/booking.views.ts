@@ -1,6 +1,8 @@
 import type { BookingActor, BookingStatus, CancellationPolicy, PaymentMethod } from '@stayhub/db';
+import { type HouseRulesView, toHouseRulesView } from '../properties/property.views.ts';
 import type { BookingViewRow } from './booking.queries.ts';
 import type { UnavailableReason } from './booking.types.ts';
+import { snapshotNightlyPrices } from './price-snapshot.columns.ts';
 import type { PriceBreakdown } from './pricing.rules.ts';
 import type { Canceller, RefundTier } from './refund.rules.ts';
 
@@ -43,6 +45,8 @@ export interface BookingView extends PricedView {
   paymentMethod: PaymentMethod;
   /** The policy this booking was made under (snapshot); it decides a guest's refund. */
   cancellationPolicy: CancellationPolicy;
+  /** SPEC §9: the listing's house rules and times, as the confirmation shows them. */
+  houseRules: HouseRulesView;
   /** When a request lapses unless the host answers (status `requested`). */
   expiresAt: Date | null;
   confirmedAt: Date | null;
@@ -99,6 +103,9 @@ export function toBookingView(row: BookingViewRow): BookingView {
     status: row.status,
     nightlyPriceCents: row.nightly_price_cents,
     nights: row.nights,
+    nightlyPrices: snapshotNightlyPrices(row),
+    discountPercent: row.discount_percent,
+    discountCents: row.discount_cents,
     subtotalCents: row.subtotal_cents,
     cleaningFeeCents: row.cleaning_fee_cents,
     serviceFeeCents: row.service_fee_cents,
@@ -106,6 +113,7 @@ export function toBookingView(row: BookingViewRow): BookingView {
     currency: row.currency,
     paymentMethod: row.payment_method,
     cancellationPolicy: row.cancellation_policy,
+    houseRules: toHouseRulesView(row),
     expiresAt: row.expires_at,
     confirmedAt: row.confirmed_at,
     completedAt: row.completed_at,

@@ -1,3 +1,4 @@
+import { nightPriceCents, type StayRates } from '../bookings/pricing.rules.ts';
 import { eachDay } from '../shared/dates.ts';
 
 /** A held range [start_date, end_date) from the occupancy table (SPEC §3): a booking's hold or a host block. */
@@ -24,14 +25,16 @@ const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /**
- * Each night in [from, to): booked under a booking's hold, blocked under a host block, otherwise available.
- * Holds never overlap (the EXCLUDE constraint), so a day has at most one.
+ * Each night in [from, to): booked under a booking's hold, blocked under a host block, otherwise available,
+ * at that night's own price (SPEC §9: override, weekend or nightly price; discounts depend on a stay's
+ * length, so a day shows the price before any). Holds never overlap (the EXCLUDE constraint), so a day has
+ * at most one.
  */
 export function calendarDays(
   from: string,
   to: string,
   holds: readonly Hold[],
-  pricePerNightCents: number,
+  rates: Pick<StayRates, 'pricePerNightCents' | 'weekendPricePerNightCents' | 'overrides'>,
 ): CalendarDay[] {
   const held = new Map<string, DayStatus>();
   for (const hold of holds) {
@@ -42,7 +45,7 @@ export function calendarDays(
   return eachDay(from, to).map((date) => ({
     date,
     status: held.get(date) ?? 'available',
-    pricePerNightCents,
+    pricePerNightCents: nightPriceCents(rates, date),
   }));
 }
 

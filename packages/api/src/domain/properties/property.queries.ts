@@ -27,6 +27,7 @@ export function lockPropertyById(db: Executor, propertyId: string) {
       'max_nights',
       'timezone',
       'price_per_night_cents',
+      'weekend_price_per_night_cents',
       'currency',
     ])
     .where('property_id', '=', propertyId)

@@ -48,6 +48,16 @@ export function newPropertyRow(hostId: string, input: CreatePropertyInput): Prop
     max_nights: input.maxNights,
     instant_book: input.instantBook,
     cancellation_policy: input.cancellationPolicy,
+    weekend_price_per_night_cents: input.weekendPricePerNightCents,
+    weekly_discount_percent: input.weeklyDiscountPercent,
+    monthly_discount_percent: input.monthlyDiscountPercent,
+    check_in_from: input.checkInFrom,
+    check_in_until: input.checkInUntil,
+    check_out_by: input.checkOutBy,
+    house_rules: input.houseRules,
+    pets_allowed: input.petsAllowed,
+    smoking_allowed: input.smokingAllowed,
+    events_allowed: input.eventsAllowed,
   };
 }
 
@@ -75,6 +85,19 @@ export function propertyPatch(input: Omit<UpdatePropertyInput, 'propertyId' | 'a
   if (input.maxNights !== undefined) patch.max_nights = input.maxNights;
   if (input.instantBook !== undefined) patch.instant_book = input.instantBook;
   if (input.cancellationPolicy !== undefined) patch.cancellation_policy = input.cancellationPolicy;
+  if (input.weekendPricePerNightCents !== undefined) {
+    patch.weekend_price_per_night_cents = input.weekendPricePerNightCents;
+  }
+  if (input.weeklyDiscountPercent !== undefined) patch.weekly_discount_percent = input.weeklyDiscountPercent;
+  if (input.monthlyDiscountPercent !== undefined)
+    patch.monthly_discount_percent = input.monthlyDiscountPercent;
+  if (input.checkInFrom !== undefined) patch.check_in_from = input.checkInFrom;
+  if (input.checkInUntil !== undefined) patch.check_in_until = input.checkInUntil;
+  if (input.checkOutBy !== undefined) patch.check_out_by = input.checkOutBy;
+  if (input.houseRules !== undefined) patch.house_rules = input.houseRules;
+  if (input.petsAllowed !== undefined) patch.pets_allowed = input.petsAllowed;
+  if (input.smokingAllowed !== undefined) patch.smoking_allowed = input.smokingAllowed;
+  if (input.eventsAllowed !== undefined) patch.events_allowed = input.eventsAllowed;
   return patch;
 }
 

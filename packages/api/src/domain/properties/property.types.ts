@@ -51,6 +51,21 @@ export interface PropertyFields {
   cancellationPolicy: CancellationPolicy;
   /** Amenity codes; resolved against the catalog by the service. */
   amenities: string[];
+  /** SPEC §9: Friday and Saturday nights, when set (null: the nightly price). */
+  weekendPricePerNightCents: number | null;
+  /** SPEC §9: % off stays of 7+ nights, 0–90 (0: none). */
+  weeklyDiscountPercent: number;
+  /** SPEC §9: % off stays of 28+ nights instead of the weekly one, 0–90 (0: none). */
+  monthlyDiscountPercent: number;
+  /** SPEC §9 house times, local 'HH:MM' in the listing's time zone. */
+  checkInFrom: string;
+  checkInUntil: string;
+  checkOutBy: string;
+  /** Free text; null: none. */
+  houseRules: string | null;
+  petsAllowed: boolean;
+  smokingAllowed: boolean;
+  eventsAllowed: boolean;
 }
 
 /** What a new draft may leave out: the database defaults them, and listing it requires the first two. */
@@ -62,7 +77,17 @@ type DeferredField =
   | 'minNights'
   | 'maxNights'
   | 'instantBook'
-  | 'amenities';
+  | 'amenities'
+  | 'weekendPricePerNightCents'
+  | 'weeklyDiscountPercent'
+  | 'monthlyDiscountPercent'
+  | 'checkInFrom'
+  | 'checkInUntil'
+  | 'checkOutBy'
+  | 'houseRules'
+  | 'petsAllowed'
+  | 'smokingAllowed'
+  | 'eventsAllowed';
 
 /** properties.create: a new listing, saved as a draft. */
 export interface CreatePropertyInput

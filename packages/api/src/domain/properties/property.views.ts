@@ -59,6 +59,19 @@ export interface PropertyView {
   maxNights: number;
   instantBook: boolean;
   cancellationPolicy: CancellationPolicy;
+  /** SPEC §9 prices by date: Friday and Saturday nights (null: the nightly price). */
+  weekendPricePerNightCents: number | null;
+  weeklyDiscountPercent: number;
+  monthlyDiscountPercent: number;
+  /** SPEC §9 house times, local 'HH:MM' in the listing's time zone. */
+  checkInFrom: string;
+  checkInUntil: string;
+  checkOutBy: string;
+  /** SPEC §9 house rules: the host's own words (null: none) and three allowances. */
+  houseRules: string | null;
+  petsAllowed: boolean;
+  smokingAllowed: boolean;
+  eventsAllowed: boolean;
   status: PropertyStatus;
   ratingAvg: number | null;
   reviewCount: number;
@@ -67,6 +80,18 @@ export interface PropertyView {
   updatedAt: Date;
   amenities: AmenityView[];
   photos: PhotoView[];
+}
+
+/** SPEC §9: what a guest agrees to, as a booking and its confirmation show them (`text`: the rules). */
+export interface HouseRulesView {
+  checkInFrom: string;
+  checkInUntil: string;
+  checkOutBy: string;
+  /** The host's own words; null: none. */
+  text: string | null;
+  petsAllowed: boolean;
+  smokingAllowed: boolean;
+  eventsAllowed: boolean;
 }
 
 export interface PropertyList {
@@ -102,6 +127,16 @@ export const propertyViewColumns = [
   'properties.max_nights',
   'properties.instant_book',
   'properties.cancellation_policy',
+  'properties.weekend_price_per_night_cents',
+  'properties.weekly_discount_percent',
+  'properties.monthly_discount_percent',
+  'properties.check_in_from',
+  'properties.check_in_until',
+  'properties.check_out_by',
+  'properties.house_rules',
+  'properties.pets_allowed',
+  'properties.smoking_allowed',
+  'properties.events_allowed',
   'properties.status',
   'properties.rating_avg',
   'properties.review_count',
@@ -127,6 +162,29 @@ export type PhotoRow = Pick<Selectable<DB['property_photos']>, 'photo_id' | 'url
  */
 export interface BasePropertyView extends Omit<PropertyView, 'address' | 'exactLocation'> {
   address: string;
+}
+
+export type HouseRulesRow = Pick<
+  Selectable<DB['properties']>,
+  | 'check_in_from'
+  | 'check_in_until'
+  | 'check_out_by'
+  | 'house_rules'
+  | 'pets_allowed'
+  | 'smoking_allowed'
+  | 'events_allowed'
+>;
+
+export function toHouseRulesView(row: HouseRulesRow): HouseRulesView {
+  return {
+    checkInFrom: row.check_in_from,
+    checkInUntil: row.check_in_until,
+    checkOutBy: row.check_out_by,
+    text: row.house_rules,
+    petsAllowed: row.pets_allowed,
+    smokingAllowed: row.smoking_allowed,
+    eventsAllowed: row.events_allowed,
+  };
 }
 
 export function toAmenityView(row: AmenityRow): AmenityView {
@@ -166,6 +224,16 @@ export function toBaseView(
     maxNights: row.max_nights,
     instantBook: row.instant_book,
     cancellationPolicy: row.cancellation_policy,
+    weekendPricePerNightCents: row.weekend_price_per_night_cents,
+    weeklyDiscountPercent: row.weekly_discount_percent,
+    monthlyDiscountPercent: row.monthly_discount_percent,
+    checkInFrom: row.check_in_from,
+    checkInUntil: row.check_in_until,
+    checkOutBy: row.check_out_by,
+    houseRules: row.house_rules,
+    petsAllowed: row.pets_allowed,
+    smokingAllowed: row.smoking_allowed,
+    eventsAllowed: row.events_allowed,
     status: row.status,
     ratingAvg: row.rating_avg,
     reviewCount: row.review_count,

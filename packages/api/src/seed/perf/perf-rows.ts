@@ -12,7 +12,7 @@ import type {
 import type { Insertable } from 'kysely';
 import { payoutReleaseDate } from '../../domain/bookings/booking-timers.rules.ts';
 import { priceSnapshotColumns } from '../../domain/bookings/price-snapshot.columns.ts';
-import { hostPayoutCents, priceStay } from '../../domain/bookings/pricing.rules.ts';
+import { flatRates, hostPayoutCents, priceStay } from '../../domain/bookings/pricing.rules.ts';
 import { chargeIdempotencyKey } from '../../domain/payments/payment.rules.ts';
 import { addDays } from '../../domain/shared/dates.ts';
 import { addMinutes, atUtc } from '../instants.ts';
@@ -345,10 +345,9 @@ export function holdRows(plan: PerfPlan, index: number, property: PerfProperty['
       };
     }
     const bookingId = uuidFor(plan.seed, `booking${n}`, index);
-    const price = priceStay({
-      nightlyPriceCents: property.price_per_night_cents,
-      cleaningFeeCents: property.cleaning_fee_cents,
-      nights,
+    const price = priceStay(flatRates(property.price_per_night_cents, property.cleaning_fee_cents), {
+      startDate: start,
+      endDate: end,
     });
     const confirmedAt = addMinutes(createdAt, 2);
     return {

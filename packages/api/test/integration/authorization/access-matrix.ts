@@ -291,6 +291,20 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
     parties: { guest: FORBIDDEN },
     ownerMay: 'host',
   },
+  'properties.setPrices': {
+    base: 'host',
+    input: (w) => ({
+      propertyId: w.propertyId,
+      from: '2031-08-01',
+      to: '2031-08-03',
+      pricePerNightCents: 12_000,
+    }),
+    ids: { propertyId: 'property' },
+    owner: 'host',
+    access: { anonymous: SIGN_IN, guest: FORBIDDEN, host: NOT_FOUND, suspended: SUSPENDED, admin: 'acts' },
+    parties: { guest: FORBIDDEN },
+    ownerMay: 'host',
+  },
   'properties.unblockDates': {
     base: 'host',
     input: (w) => ({ propertyId: w.propertyId, ...w.blocked }),

@@ -44,6 +44,13 @@ describe('bookings.quote', () => {
       endDate: '2031-04-04',
       guests: 2,
       ...THREE_NIGHTS,
+      nightlyPrices: [
+        { date: '2031-04-01', priceCents: 10_000 },
+        { date: '2031-04-02', priceCents: 10_000 },
+        { date: '2031-04-03', priceCents: 10_000 },
+      ],
+      discountPercent: 0,
+      discountCents: 0,
       instantBook: true,
       cancellationPolicy: 'moderate',
       available: true,
