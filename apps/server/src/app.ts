@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import { type AppRouter, appRouter, bearerToken, createContextInner } from '@stayhub/api';
+import { appRouter, bearerToken, createContextInner } from '@stayhub/api';
 import { type Config, createMetricsRegistry, type Deps } from '@stayhub/api/runtime';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify from 'fastify';
+import type { TRPCError } from '@trpc/server';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { drainOnClose } from './drain.ts';
 import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
 import { instrumentRequests } from './request-metrics.ts';
+import { trpcRoute } from './trpc-route.ts';
 import { registerWebDist } from './web-dist.ts';
 
 export type ServerConfig = Pick<
   Config,
   'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'WEB_DIST'
->;
+> &
+  // Optional so callers that build a server for one purpose need not name it: on unless false.
+  Partial<Pick<Config, 'TRPC_FAST_PATH'>>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -26,6 +29,14 @@ function trustedProxies(setting: ServerConfig['TRUST_PROXY']) {
 
 /** Every procedure path of the router ('auth.login'…): the only values the metrics' `procedure` label takes besides fixed ones. */
 const procedures: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+
+/** `retry-after` (whole seconds) for the longest wait a rate-limited call of the response was told. */
+function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string> {
+  const retryAfterMs = errors
+    .map((e) => (e.cause && 'retryAfterMs' in e.cause ? Number(e.cause.retryAfterMs) : 0))
+    .reduce((a, b) => Math.max(a, b), 0);
+  return retryAfterMs > 0 ? { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) } : {};
+}
 
 /**
  * The HTTP host: tRPC at /trpc, liveness at /healthz, readiness at /readyz, Prometheus metrics at /metrics.
@@ -59,10 +70,8 @@ export async function buildServer(options: {
   });
   registerHttpRefusals(app, { maxBatchSize: config.TRPC_MAX_BATCH_SIZE });
   // Before every route and plugin, so its hook sees every response, refusals and 404s included.
-  const metrics = instrumentRequests(app, {
-    registry: options.metrics ?? createMetricsRegistry(),
-    procedures,
-  });
+  const registry = options.metrics ?? createMetricsRegistry();
+  const metrics = instrumentRequests(app, { registry, procedures });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -83,29 +92,34 @@ export async function buildServer(options: {
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
-  await app.register(fastifyTRPCPlugin, {
+  const createContext = (req: FastifyRequest) =>
+    createContextInner({
+      deps,
+      token: bearerToken(req.headers.authorization),
+      meta: { requestId: req.id, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+    });
+  const onError = ({ error, req }: { error: TRPCError; req: FastifyRequest }) =>
+    metrics.trpcError(req, error.code);
+  await app.register(trpcRoute, {
     prefix: '/trpc',
+    registry,
     trpcOptions: {
       router: appRouter,
       maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
-      createContext: ({ req }) =>
-        createContextInner({
-          deps,
-          token: bearerToken(req.headers.authorization),
-          meta: {
-            requestId: req.id,
-            ip: req.ip,
-            userAgent: req.headers['user-agent'] ?? null,
-          },
-        }),
-      onError: ({ error, req }) => metrics.trpcError(req, error.code),
-      responseMeta: ({ errors }) => {
-        const retryAfterMs = errors
-          .map((e) => (e.cause && 'retryAfterMs' in e.cause ? Number(e.cause.retryAfterMs) : 0))
-          .reduce((a, b) => Math.max(a, b), 0);
-        return retryAfterMs > 0 ? { headers: { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) } } : {};
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+      createContext: ({ req }) => createContext(req),
+      onError,
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
+    },
+    fastPath:
+      config.TRPC_FAST_PATH !== false
+        ? {
+            router: appRouter,
+            maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
+            createContext,
+            onError,
+            responseHeaders: retryAfterHeaders,
+          }
+        : undefined,
   });
   if (config.WEB_DIST) await registerWebDist(app, config.WEB_DIST);
 

@@ -36,6 +36,11 @@ export const configSchema = z
     WEB_DIST: z.preprocess(emptyAsUndefined, z.string().optional()),
     REDIS_URL: optionalUrl,
     REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('stayhub:')),
+    /**
+     * The in-process cache's size (keys and JSON, in UTF-16 code units ≈ bytes): the whole cache without
+     * Redis; with Redis, the near tier in front of it, kept in step across processes by pub/sub (0: none).
+     */
+    CACHE_MEMORY_BYTES: int(64 * 1024 * 1024, 0, 8 * 1024 * 1024 * 1024),
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('StayHub <no-reply@stayhub.local>')),
     LOG_LEVEL: z.preprocess(
@@ -44,6 +49,8 @@ export const configSchema = z
     ),
     BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
     TRPC_MAX_BATCH_SIZE: int(20, 1, 200),
+    /** The server's own handler for plain tRPC calls (apps/server/src/trpc-fast-path.ts); false: the stock adapter only. */
+    TRPC_FAST_PATH: bool(true),
     CORS_ORIGINS: z.preprocess(
       emptyAsUndefined,
       z

@@ -105,7 +105,14 @@ export async function openRuntime(
     logger.warn('Redis not reachable yet; continuing without it');
   const deps: Deps = {
     db,
-    cache: createCache({ redis, prefix: config.REDIS_PREFIX, logger, db, metrics: cacheMetrics(metrics) }),
+    cache: createCache({
+      redis,
+      prefix: config.REDIS_PREFIX,
+      logger,
+      db,
+      memoryBytes: config.CACHE_MEMORY_BYTES,
+      metrics: cacheMetrics(metrics),
+    }),
     limiter: createRateLimiter({ redis, prefix: config.REDIS_PREFIX, logger }),
     mailer: createMailer({
       smtpUrl: config.SMTP_URL,

@@ -7,7 +7,11 @@ import type { Cache } from './cache.ts';
 import { postgresCacheEpochs } from './cache-epoch.ts';
 import { MemoryCache } from './memory-cache.ts';
 import { MeteredCache } from './metered-cache.ts';
+import { NearCache } from './near-cache.ts';
 import { RedisCache } from './redis-cache.ts';
+
+/** 64 MiB: the in-process cache's default size (CACHE_MEMORY_BYTES). */
+export const DEFAULT_CACHE_MEMORY_BYTES = 64 * 1024 * 1024;
 
 export interface CreateCacheOptions {
   /** Present when REDIS_URL is set (SPEC §2); otherwise the cache lives in this process. */
@@ -17,15 +21,36 @@ export interface CreateCacheOptions {
   logger: Logger;
   /** Where the Redis cache's epoch is kept (cache-epoch.ts); the in-process cache needs none. */
   db: Kysely<DB>;
-  /** Entry limit of the in-process cache. */
-  maxEntries?: number | undefined;
+  /**
+   * Size of the in-process cache, in UTF-16 code units of keys and JSON (about bytes for ASCII): the whole
+   * cache without Redis, the near tier in front of it with Redis (0: no near tier).
+   */
+  memoryBytes?: number | undefined;
   /** Counts reads by kind of key and result (`/metrics`); none when absent. */
   metrics?: CacheMetrics | undefined;
 }
 
-export function createCache({ redis, prefix, logger, db, maxEntries, metrics }: CreateCacheOptions): Cache {
+export function createCache({
+  redis,
+  prefix,
+  logger,
+  db,
+  memoryBytes = DEFAULT_CACHE_MEMORY_BYTES,
+  metrics,
+}: CreateCacheOptions): Cache {
+  const near =
+    redis && memoryBytes > 0
+      ? new NearCache({
+          // Subscribed connections can only listen: invalidations need one of their own.
+          subscriber: redis.duplicate(),
+          channel: `${prefix}cache:invalidations`,
+          maxSize: memoryBytes,
+          logger,
+          metrics,
+        })
+      : undefined;
   const cache = redis
-    ? new RedisCache({ redis, prefix, logger, epochs: postgresCacheEpochs(db) })
-    : new MemoryCache({ maxEntries });
+    ? new RedisCache({ redis, prefix, logger, epochs: postgresCacheEpochs(db), near })
+    : new MemoryCache({ maxSize: Math.max(memoryBytes, 1) });
   return metrics ? new MeteredCache(cache, metrics) : cache;
 }

@@ -3,16 +3,22 @@ import type { Cache } from './cache.ts';
 import { decodeEntry, encodeEntry } from './cache-entry.ts';
 
 export interface MemoryCacheOptions {
-  /** Least recently used entries are evicted beyond this many. */
-  maxEntries?: number;
+  /**
+   * Least recently used entries are evicted beyond this total size of keys and JSON text, in UTF-16 code
+   * units (about bytes for ASCII): a size bound, so big search pages and small views share it fairly.
+   */
+  maxSize?: number;
 }
 
 /** The in-process cache used when REDIS_URL is unset (SPEC §2); same JSON semantics as RedisCache. */
 export class MemoryCache implements Cache {
   readonly #entries: LRUCache<string, string>;
 
-  constructor({ maxEntries = 10_000 }: MemoryCacheOptions = {}) {
-    this.#entries = new LRUCache<string, string>({ max: maxEntries });
+  constructor({ maxSize = 64 * 1024 * 1024 }: MemoryCacheOptions = {}) {
+    this.#entries = new LRUCache<string, string>({
+      maxSize,
+      sizeCalculation: (json, key) => json.length + key.length,
+    });
   }
 
   async get<T>(key: string): Promise<T | undefined> {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Cache } from './cache.ts';
 import { decodeEntry, encodeEntry } from './cache-entry.ts';
 import type { CacheEpochs } from './cache-epoch.ts';
+import type { NearCache } from './near-cache.ts';
 
 export interface RedisCacheOptions {
   /** Shared with the rate limiter; owned (and quit) by whoever created it. */
@@ -14,6 +15,19 @@ export interface RedisCacheOptions {
   epochs: CacheEpochs;
   /** How often the epoch is re-read, so a bump by another process is seen (default 1 s). */
   epochPollMs?: number;
+  /** The in-process tier in front of Redis (near-cache.ts); none: every read is a Redis round trip. */
+  near?: NearCache | undefined;
+}
+
+type PipelineResults = [error: Error | null, result: unknown][] | null;
+
+/** A pipeline's replies, or the first error among them (a pipeline resolves even when a command failed). */
+function repliesOf(results: PipelineResults): unknown[] {
+  if (results === null) throw new Error('redis pipeline was discarded');
+  return results.map(([error, result]) => {
+    if (error) throw error;
+    return result;
+  });
 }
 
 /** At most one epoch bump per this interval while calls keep failing. */
@@ -47,9 +61,11 @@ export class RedisCache implements Cache {
   #settling: Promise<void> | null = null;
   #lastBump = 0;
   readonly #poll: NodeJS.Timeout;
+  readonly #near: NearCache | undefined;
 
-  constructor({ redis, prefix, logger, epochs, epochPollMs = 1_000 }: RedisCacheOptions) {
+  constructor({ redis, prefix, logger, epochs, epochPollMs = 1_000, near }: RedisCacheOptions) {
     this.#redis = redis;
+    this.#near = near;
     this.#namespace = `${prefix}cache:`;
     this.#logger = logger;
     this.#epochs = epochs;
@@ -62,16 +78,34 @@ export class RedisCache implements Cache {
   async get<T>(key: string): Promise<T | undefined> {
     const redisKey = await this.#key(key);
     if (redisKey === undefined) return undefined;
+    const near = this.#near;
+    const nearJson = near?.get(redisKey);
+    if (nearJson !== undefined) return this.#decode<T>(key, nearJson);
     let json: string | null;
     try {
-      json = await this.#redis.get(redisKey);
+      if (near?.live) {
+        // The value and its remaining lifetime in one round trip: the near copy must not outlive it.
+        const mark = near.mark();
+        const [value, ttlMs] = repliesOf(await this.#redis.pipeline().get(redisKey).pttl(redisKey).exec());
+        json = typeof value === 'string' ? value : null;
+        if (json !== null && typeof ttlMs === 'number') near.fill(redisKey, json, ttlMs, mark);
+      } else {
+        json = await this.#redis.get(redisKey);
+      }
     } catch (error) {
       this.#failed('get', error);
       return undefined;
     }
     // The first answer after an outage may come from what Redis kept or restored: not trusted.
-    if (this.#succeeded()) return undefined;
+    if (this.#succeeded()) {
+      near?.drop([redisKey]);
+      return undefined;
+    }
     if (json === null) return undefined;
+    return this.#decode<T>(key, json);
+  }
+
+  #decode<T>(key: string, json: string): T | undefined {
     try {
       return decodeEntry<T>(json);
     } catch (error) {
@@ -86,8 +120,21 @@ export class RedisCache implements Cache {
     if (entry === undefined) return this.delete(key);
     const redisKey = await this.#key(key);
     if (redisKey === undefined) return;
+    const near = this.#near;
     try {
-      await this.#redis.set(redisKey, entry.json, 'EX', entry.ttlSeconds);
+      if (near) {
+        near.drop([redisKey]);
+        repliesOf(
+          await this.#redis
+            .pipeline()
+            .set(redisKey, entry.json, 'EX', entry.ttlSeconds)
+            .publish(near.channel, near.message([redisKey]))
+            .exec(),
+        );
+        near.put(redisKey, entry.json, entry.ttlSeconds);
+      } else {
+        await this.#redis.set(redisKey, entry.json, 'EX', entry.ttlSeconds);
+      }
       this.#succeeded();
     } catch (error) {
       this.#failed('set', error);
@@ -99,8 +146,20 @@ export class RedisCache implements Cache {
     const redisKeys = await Promise.all(keys.map((key) => this.#key(key)));
     const known = redisKeys.filter((key) => key !== undefined);
     if (known.length === 0) return;
+    const near = this.#near;
     try {
-      await this.#redis.del(...known);
+      if (near) {
+        near.drop(known);
+        repliesOf(
+          await this.#redis
+            .pipeline()
+            .del(...known)
+            .publish(near.channel, near.message(known))
+            .exec(),
+        );
+      } else {
+        await this.#redis.del(...known);
+      }
       this.#succeeded();
     } catch (error) {
       this.#failed('delete', error);
@@ -122,6 +181,7 @@ export class RedisCache implements Cache {
   async close(): Promise<void> {
     clearInterval(this.#poll);
     await this.#settling;
+    await this.#near?.close();
   }
 
   /** The Redis key of `key` under the current epoch; undefined when the epoch cannot be known (Postgres down). */

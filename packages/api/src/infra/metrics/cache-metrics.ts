@@ -3,6 +3,8 @@ import { Counter, type Registry } from 'prom-client';
 /** Counts cache reads by kind of key (see `cacheKeyKind`). */
 export interface CacheMetrics {
   read(key: string, hit: boolean): void;
+  /** A read the in-process tier in front of Redis answered (hit) or passed on to Redis (miss). */
+  near(hit: boolean): void;
 }
 
 /** A kind is a short lowercase word with dashes: what code writes before the first ':' of a key. */
@@ -28,6 +30,14 @@ export function cacheMetrics(registry: Registry): CacheMetrics {
     labelNames: ['cache', 'result'] as const,
     registers: [registry],
   });
+  const nearCounter = new Counter({
+    name: 'stayhub_cache_near_requests_total',
+    help: 'Reads of the in-process tier in front of Redis: answered there (hit) or sent on to Redis (miss).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const nearHit = nearCounter.labels('hit');
+  const nearMiss = nearCounter.labels('miss');
   // One child per kind and result, so a read allocates no label object once its kind has been seen.
   const children = new Map<string, { hit: Counter.Internal; miss: Counter.Internal }>();
   return {
@@ -39,6 +49,9 @@ export function cacheMetrics(registry: Registry): CacheMetrics {
         children.set(kind, child);
       }
       (hit ? child.hit : child.miss).inc();
+    },
+    near(hit) {
+      (hit ? nearHit : nearMiss).inc();
     },
   };
 }

@@ -47,6 +47,11 @@ if (redis) {
     sharedStore: true,
     create: () => createCache({ redis, prefix, logger: silentLogger, db: database.db }),
   });
+  implementations.push({
+    name: 'redis without the near tier',
+    sharedStore: true,
+    create: () => createCache({ redis, prefix, logger: silentLogger, db: database.db, memoryBytes: 0 }),
+  });
 }
 
 const key = () => `k:${randomUUID()}`;
@@ -143,8 +148,9 @@ describe.each(implementations)('Cache contract ($name)', ({ create, sharedStore 
 });
 
 describe('MemoryCache', () => {
-  it('evicts the least recently used entry beyond maxEntries', async () => {
-    const cache = new MemoryCache({ maxEntries: 2 });
+  it('evicts the least recently used entry beyond its size', async () => {
+    // Each entry is a one-character key and a one-character JSON value: 2 units, so 4 hold two entries.
+    const cache = new MemoryCache({ maxSize: 4 });
     await cache.set('a', 1, 60);
     await cache.set('b', 2, 60);
     await cache.get('a');
@@ -152,6 +158,17 @@ describe('MemoryCache', () => {
     expect(await cache.get('a')).toBe(1);
     expect(await cache.get('b')).toBeUndefined();
     expect(await cache.get('c')).toBe(3);
+  });
+
+  it('counts size, not entries: one large value pushes out many small ones', async () => {
+    const cache = new MemoryCache({ maxSize: 1_000 });
+    for (const key of ['a', 'b', 'c', 'd', 'e']) await cache.set(key, key, 60);
+    await cache.set('big', 'x'.repeat(900), 60);
+    const kept = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((key) => cache.get(key)));
+    expect(kept).toEqual(['a', 'b', 'c', 'd', 'e']);
+    await cache.set('bigger', 'y'.repeat(500), 60);
+    expect(await cache.get('big')).toBeUndefined();
+    expect(await cache.get('bigger')).toBe('y'.repeat(500));
   });
 });
 
