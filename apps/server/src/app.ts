@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import { appRouter, bearerToken, createContextInner } from '@stayhub/api';
+import { appRouter, bearerToken, createContextInner, publicResponses } from '@stayhub/api';
 import { type Config, createMetricsRegistry, type Deps } from '@stayhub/api/runtime';
 import type { TRPCError } from '@trpc/server';
 import Fastify, { type FastifyRequest } from 'fastify';
@@ -10,6 +10,7 @@ import { drainOnClose } from './drain.ts';
 import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
 import { instrumentRequests } from './request-metrics.ts';
+import { ResponseCache } from './response-cache.ts';
 import { trpcRoute } from './trpc-route.ts';
 import { registerWebDist } from './web-dist.ts';
 
@@ -18,7 +19,10 @@ export type ServerConfig = Pick<
   'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'WEB_DIST'
 > &
   // Optional so callers that build a server for one purpose need not name it: on unless false.
-  Partial<Pick<Config, 'TRPC_FAST_PATH'>>;
+  Partial<Pick<Config, 'TRPC_FAST_PATH' | 'RESPONSE_CACHE_BYTES'>>;
+
+/** 32 MiB of kept public answers per server process unless RESPONSE_CACHE_BYTES says otherwise. */
+const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -100,6 +104,7 @@ export async function buildServer(options: {
     });
   const onError = ({ error, req }: { error: TRPCError; req: FastifyRequest }) =>
     metrics.trpcError(req, error.code);
+  const keptBytes = config.RESPONSE_CACHE_BYTES ?? DEFAULT_RESPONSE_CACHE_BYTES;
   await app.register(trpcRoute, {
     prefix: '/trpc',
     registry,
@@ -118,6 +123,10 @@ export async function buildServer(options: {
             createContext,
             onError,
             responseHeaders: retryAfterHeaders,
+            publicResponses:
+              keptBytes > 0
+                ? { entries: publicResponses, cache: new ResponseCache(keptBytes, registry) }
+                : undefined,
           }
         : undefined,
   });

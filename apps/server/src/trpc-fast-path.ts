@@ -1,4 +1,4 @@
-import type { Context } from '@stayhub/api';
+import type { Context, PublicResponse } from '@stayhub/api';
 import { type AnyTRPCRouter, getTRPCErrorFromUnknown, type TRPCError } from '@trpc/server';
 import { getHTTPStatusCode } from '@trpc/server/http';
 import {
@@ -8,6 +8,7 @@ import {
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ResponseCache } from './response-cache.ts';
 
 /**
  * The tRPC wire protocol for the calls the SDK makes (httpBatchLink: GET queries, POST mutations, JSON,
@@ -32,6 +33,8 @@ export interface FastPathOptions {
   onError(opts: { error: TRPCError; req: FastifyRequest }): void;
   /** Headers for the response from the calls' errors (the same function the stock adapter's responseMeta uses). */
   responseHeaders(errors: readonly TRPCError[]): Record<string, string>;
+  /** Answers kept as bytes for anonymous callers (@stayhub/api `publicResponses`); none: always called. */
+  publicResponses?: { entries: Readonly<Record<string, PublicResponse>>; cache: ResponseCache } | undefined;
 }
 
 interface PlannedCall {
@@ -46,7 +49,11 @@ interface Plan {
   calls: PlannedCall[];
 }
 
-type Outcome = { ok: true; data: unknown } | { ok: false; error: TRPCError; input: unknown };
+/** A call's outcome; `item` is its response item as the stock adapter writes it (JSON text). */
+type Outcome = { ok: true; item: string } | { ok: false; error: TRPCError; input: unknown };
+
+/** A successful response item for getHTTPStatusCode, which only tells results from errors. */
+const OK_ITEM: TRPCResponse = { result: { data: null } };
 
 /** Answers the request and returns true, or returns false without touching it when the stock adapter must. */
 export async function answerFast(
@@ -57,13 +64,17 @@ export async function answerFast(
 ): Promise<boolean> {
   const plan = planCalls(request, urlPath, options);
   if (plan === null) return false;
-  const { router } = options;
-  const config = router._def._config;
+  const config = options.router._def._config;
   const ctx = options.createContext(request);
+  const kept = ctx.token === null && plan.type === 'query' ? options.publicResponses : undefined;
 
   const outcomes = await Promise.all(
     plan.calls.map(async ({ path, procedure, input }, batchIndex): Promise<Outcome> => {
       try {
+        // The key is taken before the call, so an answer read before a write lands under the retired key.
+        const key = await kept?.entries[path]?.key(ctx.deps, input);
+        const hit = key === undefined ? undefined : kept?.cache.get(key);
+        if (hit !== undefined) return { ok: true, item: hit };
         const data: unknown = await procedure({
           path,
           getRawInput: async () => input,
@@ -72,7 +83,9 @@ export async function answerFast(
           signal: undefined,
           batchIndex,
         });
-        return { ok: true, data };
+        const item = JSON.stringify(transformTRPCResponse(config, { result: { data } }));
+        if (key !== undefined) kept?.cache.set(key, item);
+        return { ok: true, item };
       } catch (cause) {
         const error = getTRPCErrorFromUnknown(cause);
         options.onError({ error, req: request });
@@ -83,7 +96,7 @@ export async function answerFast(
 
   const errors = outcomes.map((outcome) => (outcome.ok ? undefined : outcome.error));
   const responses = outcomes.map((outcome, index): TRPCResponse => {
-    if (outcome.ok) return { result: { data: outcome.data } };
+    if (outcome.ok) return OK_ITEM;
     return {
       error: getErrorShape({
         config,
@@ -97,10 +110,11 @@ export async function answerFast(
   });
   const status = getHTTPStatusCode(responses, errors);
   const headers = options.responseHeaders(errors.filter((error) => error !== undefined));
-  const [single] = responses;
-  const body = JSON.stringify(
-    transformTRPCResponse(config, plan.batch || single === undefined ? responses : single),
+  // JSON.stringify of the transformed response, one item at a time, so kept answers go in as they are.
+  const items = outcomes.map((outcome, index) =>
+    outcome.ok ? outcome.item : JSON.stringify(transformTRPCResponse(config, responses[index] ?? OK_ITEM)),
   );
+  const body = plan.batch ? `[${items.join(',')}]` : (items[0] ?? '');
   reply
     .code(status)
     .header('vary', 'trpc-accept, accept')

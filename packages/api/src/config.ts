@@ -38,7 +38,8 @@ export const configSchema = z
     REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('stayhub:')),
     /**
      * The in-process cache's size (keys and JSON, in UTF-16 code units ≈ bytes): the whole cache without
-     * Redis; with Redis, the near tier in front of it, kept in step across processes by pub/sub (0: none).
+     * Redis (0: no cache at all); with Redis, the near tier in front of it, kept in step across processes by
+     * pub/sub (0: none).
      */
     CACHE_MEMORY_BYTES: int(64 * 1024 * 1024, 0, 8 * 1024 * 1024 * 1024),
     SMTP_URL: optionalUrl,
@@ -51,6 +52,11 @@ export const configSchema = z
     TRPC_MAX_BATCH_SIZE: int(20, 1, 200),
     /** The server's own handler for plain tRPC calls (apps/server/src/trpc-fast-path.ts); false: the stock adapter only. */
     TRPC_FAST_PATH: bool(true),
+    /**
+     * Serialized public answers (properties.get, properties.search for anonymous callers) each server
+     * process keeps, in UTF-16 code units ≈ bytes; they are sent again without calling the procedure. 0: none.
+     */
+    RESPONSE_CACHE_BYTES: int(32 * 1024 * 1024, 0, 8 * 1024 * 1024 * 1024),
     CORS_ORIGINS: z.preprocess(
       emptyAsUndefined,
       z

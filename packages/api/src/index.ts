@@ -5,5 +5,6 @@
  */
 export { type ErrorReason, errorReasons } from './domain/errors.ts';
 export { type AppRouter, appRouter } from './routers/app.router.ts';
+export { type PublicResponse, publicResponses } from './routers/public-responses.ts';
 export { bearerToken, type Context, createContextInner } from './trpc/context.ts';
 export { transformer } from './trpc/transformer.ts';

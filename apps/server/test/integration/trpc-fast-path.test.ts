@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createMetricsRegistry } from '@stayhub/api/runtime';
-import { createBooking, createProperty, createSignedInUser, useTestDeps } from '@stayhub/api/testing';
+import {
+  createBooking,
+  createProperty,
+  createSignedInUser,
+  insertPhotos,
+  useTestDeps,
+} from '@stayhub/api/testing';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer, type ServerConfig } from '../../src/app.ts';
@@ -305,5 +311,55 @@ describe('the fast tRPC path', () => {
     const stock = await answer(stockServer, create);
     expect(stock.status).toBe(200);
     expect(await answer(fastServer, create)).toEqual(stock);
+  });
+
+  it("sends an anonymous caller's public answer again from kept bytes, and never after a write retired it", async () => {
+    const { propertyId: kept } = await createProperty(deps.db, host.userId, { name: 'Kept, first name' });
+    await insertPhotos(deps, kept, 1);
+    const get: Case = {
+      name: 'get',
+      method: 'GET',
+      url: `/trpc/properties.get?input=${q(sj({ propertyId: kept }))}`,
+      handler: 'fast',
+    };
+    const search: Case = {
+      name: 'search',
+      method: 'GET',
+      url: `/trpc/properties.search?input=${q(sj({ text: 'Kept, first name', limit: 5 }))}`,
+      handler: 'fast',
+    };
+    const hits = async () => {
+      const metric = await fastRegistry.getSingleMetric('stayhub_trpc_kept_answers_total')?.get();
+      return metric?.values.find((v) => v.labels.result === 'hit')?.value ?? 0;
+    };
+    const first = await answer(fastServer, get);
+    const firstSearch = await answer(fastServer, search);
+    const before = await hits();
+    expect(await answer(fastServer, get)).toEqual(first);
+    expect(await answer(fastServer, search)).toEqual(firstSearch);
+    expect((await hits()) - before).toBe(2);
+    // Byte for byte what the stock adapter answers, kept or not.
+    expect(await answer(stockServer, get)).toEqual(first);
+    expect(await answer(stockServer, search)).toEqual(firstSearch);
+    // A signed-in caller is always answered by the procedure.
+    const signedInBefore = await hits();
+    await answer(fastServer, { ...get, headers: bearer(guest.token) });
+    expect(await hits()).toBe(signedInBefore);
+
+    const renamed = await answer(fastServer, {
+      name: 'rename',
+      method: 'POST',
+      url: '/trpc/properties.update',
+      headers: { ...json, ...bearer(host.token) },
+      body: JSON.stringify(sj({ propertyId: kept, name: 'Kept, second name' })),
+      handler: 'fast',
+    });
+    expect(renamed.status).toBe(200);
+    const after = await answer(fastServer, get);
+    expect(after.body).toContain('Kept, second name');
+    expect(after).toEqual(await answer(stockServer, get));
+    const searchAfter = await answer(fastServer, search);
+    expect(searchAfter.body).not.toContain('Kept, first name"');
+    expect(searchAfter).toEqual(await answer(stockServer, search));
   });
 });

@@ -38,6 +38,12 @@ export async function searchQueryFor(deps: Pick<Deps, 'db' | 'clock'>, input: Pr
  * with dates, availability) generations, so a read after a committed listing change or hold never sees the
  * page from before it.
  */
+/** Where the page `input` asks for is cached right now (search-cache.ts): the key `searchProperties` uses. */
+export async function searchPageKeyOf(deps: Deps, input: PropertySearchInput): Promise<string> {
+  const plan = planSearch(input, todayIn('UTC', deps.clock.now()));
+  return searchPageKey(deps, plan.canonical, plan.dependsOnAvailability);
+}
+
 export async function searchProperties(deps: Deps, input: PropertySearchInput): Promise<PropertySearchPage> {
   const plan = planSearch(input, todayIn('UTC', deps.clock.now()));
   const key = await searchPageKey(deps, plan.canonical, plan.dependsOnAvailability);

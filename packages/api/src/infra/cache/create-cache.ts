@@ -8,6 +8,7 @@ import { postgresCacheEpochs } from './cache-epoch.ts';
 import { MemoryCache } from './memory-cache.ts';
 import { MeteredCache } from './metered-cache.ts';
 import { NearCache } from './near-cache.ts';
+import { NoCache } from './no-cache.ts';
 import { RedisCache } from './redis-cache.ts';
 
 /** 64 MiB: the in-process cache's default size (CACHE_MEMORY_BYTES). */
@@ -23,7 +24,7 @@ export interface CreateCacheOptions {
   db: Kysely<DB>;
   /**
    * Size of the in-process cache, in UTF-16 code units of keys and JSON (about bytes for ASCII): the whole
-   * cache without Redis, the near tier in front of it with Redis (0: no near tier).
+   * cache without Redis (0: no cache at all), the near tier in front of it with Redis (0: no near tier).
    */
   memoryBytes?: number | undefined;
   /** Counts reads by kind of key and result (`/metrics`); none when absent. */
@@ -51,6 +52,8 @@ export function createCache({
       : undefined;
   const cache = redis
     ? new RedisCache({ redis, prefix, logger, epochs: postgresCacheEpochs(db), near })
-    : new MemoryCache({ maxSize: Math.max(memoryBytes, 1) });
+    : memoryBytes > 0
+      ? new MemoryCache({ maxSize: memoryBytes })
+      : new NoCache();
   return metrics ? new MeteredCache(cache, metrics) : cache;
 }

@@ -147,6 +147,15 @@ describe.each(implementations)('Cache contract ($name)', ({ create, sharedStore 
   });
 });
 
+describe('no cache (CACHE_MEMORY_BYTES=0 without Redis)', () => {
+  it('answers every read with a miss, so every caller reads the truth', async () => {
+    const cache = createCache({ prefix, logger: silentLogger, db: database.db, memoryBytes: 0 });
+    await cache.set('k', 'v', 60);
+    expect(await cache.get('k')).toBeUndefined();
+    expect(await cache.ping()).toBe(true);
+  });
+});
+
 describe('MemoryCache', () => {
   it('evicts the least recently used entry beyond its size', async () => {
     // Each entry is a one-character key and a one-character JSON value: 2 units, so 4 hold two entries.
