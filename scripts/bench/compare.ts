@@ -13,9 +13,11 @@
  * target, per round), after a warm-up pass that fills the caches. Prints req/s, p50 and p99 per target
  * (median over rounds) and the ratio of req/s to the baseline's in the same round.
  *
- * Targets: properties.get (Redis, warm) · properties.get (in-process cache) · properties.search by city
- * (cached page) · properties.search by city + dates + guests (rotating inputs). bookings.create is measured
- * by scripts/bench/bookings.ts.
+ * Targets: properties.get (Redis + near tier, warm) · properties.get (in-process cache) · properties.get on
+ * Redis with the stock tRPC adapter and no near tier or kept answers (the read path before issue 12) ·
+ * properties.get with no cache at all (every call reads Postgres) · properties.search by city (cached page) ·
+ * properties.search by city + dates + guests (rotating inputs). bookings.create is measured by
+ * scripts/bench/bookings.ts.
  */
 import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -143,7 +145,11 @@ async function startBare(url: string): Promise<Started> {
   return { origin, child };
 }
 
-async function startStayHub(url: string, redis: boolean): Promise<Started> {
+async function startStayHub(
+  url: string,
+  redis: boolean,
+  settings: Record<string, string> = {},
+): Promise<Started> {
   const port = await freePort();
   const compiled = path.join(repoRoot, 'apps/server/dist/main.js');
   const args = existsSync(compiled)
@@ -160,6 +166,7 @@ async function startStayHub(url: string, redis: boolean): Promise<Started> {
       PORT: String(port),
       DATA_DIR: await mkdtemp(path.join(tmpdir(), 'stayhub-compare-')),
       ...(redis && REDIS_URL ? { REDIS_URL, REDIS_PREFIX: `stayhub-compare-${process.pid}:` } : {}),
+      ...settings,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -225,7 +232,17 @@ async function main(): Promise<void> {
     const bare = await startBare(url);
     const withRedis = process.env.REDIS_URL ? await startStayHub(url, true) : undefined;
     const inProcess = await startStayHub(url, false);
-    started.push(bare, inProcess, ...(withRedis ? [withRedis] : []));
+    // Without the fast path, kept answers and the near tier: the read path as it was before issue 12's work.
+    const before = process.env.REDIS_URL
+      ? await startStayHub(url, true, {
+          TRPC_FAST_PATH: 'false',
+          RESPONSE_CACHE_BYTES: '0',
+          CACHE_MEMORY_BYTES: '0',
+        })
+      : undefined;
+    // No cache of any kind: every get reads Postgres, as the bare server does.
+    const uncached = await startStayHub(url, false, { RESPONSE_CACHE_BYTES: '0', CACHE_MEMORY_BYTES: '0' });
+    started.push(bare, inProcess, uncached, ...(withRedis ? [withRedis] : []), ...(before ? [before] : []));
 
     const today = todayIn('UTC', new Date());
     const stays = Array.from({ length: 50 }, (_, i) => {
@@ -243,6 +260,16 @@ async function main(): Promise<void> {
         ? [{ name: 'properties.get, Redis cache (warm)', origin: () => withRedis.origin, paths: gets }]
         : []),
       { name: 'properties.get, in-process cache', origin: () => inProcess.origin, paths: gets },
+      ...(before
+        ? [
+            {
+              name: 'properties.get, Redis, stock adapter (before)',
+              origin: () => before.origin,
+              paths: gets,
+            },
+          ]
+        : []),
+      { name: 'properties.get, cache disabled', origin: () => uncached.origin, paths: gets },
       {
         name: 'properties.search by city (cached page)',
         origin: () => (withRedis ?? inProcess).origin,
@@ -288,11 +315,11 @@ async function main(): Promise<void> {
           .join(' ')}`,
     );
     console.log(
-      `${'target'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'× bare'.padStart(7)} ${'errors'.padStart(7)}  ratios per round`,
+      `${'target'.padEnd(48)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'× bare'.padStart(7)} ${'errors'.padStart(7)}  ratios per round`,
     );
     for (const [name, { figures, ratios }] of results) {
       console.log(
-        `${name.padEnd(44)} ${fmt(median(figures.map((f) => f.rps)), 0).padStart(8)} ` +
+        `${name.padEnd(48)} ${fmt(median(figures.map((f) => f.rps)), 0).padStart(8)} ` +
           `${fmt(median(figures.map((f) => f.p50Ms)), 2).padStart(8)} ${fmt(median(figures.map((f) => f.p99Ms)), 2).padStart(8)} ` +
           `${fmt(median(ratios), 2).padStart(7)} ${String(figures.reduce((sum, f) => sum + f.errors, 0)).padStart(7)}  ` +
           ratios.map((r) => fmt(r, 2)).join(' '),
