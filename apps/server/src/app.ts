@@ -6,11 +6,13 @@ import type { TRPCError } from '@trpc/server';
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { registerDocs } from './docs.ts';
 import { drainOnClose } from './drain.ts';
 import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
 import { instrumentRequests } from './request-metrics.ts';
 import { ResponseCache } from './response-cache.ts';
+import { registerRest } from './rest.ts';
 import { trpcRoute } from './trpc-route.ts';
 import { registerWebDist } from './web-dist.ts';
 
@@ -43,7 +45,8 @@ function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string>
 }
 
 /**
- * The HTTP host: tRPC at /trpc, liveness at /healthz, readiness at /readyz, Prometheus metrics at /metrics.
+ * The HTTP host: tRPC at /trpc, the same procedures as REST at /api/v1 (its document at /openapi.json, a
+ * reader at /docs), liveness at /healthz, readiness at /readyz, Prometheus metrics at /metrics.
  * Delivery only — every rule lives in @stayhub/api's services.
  */
 export async function buildServer(options: {
@@ -130,6 +133,8 @@ export async function buildServer(options: {
           }
         : undefined,
   });
+  await registerRest(app, { contextFor: createContext, onError: metrics.trpcError });
+  await registerDocs(app);
   if (config.WEB_DIST) await registerWebDist(app, config.WEB_DIST);
 
   return app;

@@ -59,6 +59,13 @@ const byFastifyCode: Record<string, { code: RefusalCode; reason: ErrorReason; me
   },
 };
 
+/** What a request Fastify refused (body too large, not JSON…) answers: code, reason and message. */
+export function refusalOf(
+  error: FastifyError,
+): { code: RefusalCode; reason: ErrorReason; message: string } | undefined {
+  return error.code ? byFastifyCode[error.code] : undefined;
+}
+
 /** The procedures a `/trpc/a,b,c?batch=1` request names, or null when it is not a batch. */
 function batchSize(url: string): number | null {
   const [path = '', query = ''] = url.split('?', 2);
@@ -87,7 +94,7 @@ export function registerHttpRefusals<L extends FastifyBaseLogger>(
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const refusal = error.code ? byFastifyCode[error.code] : undefined;
+    const refusal = refusalOf(error);
     if (refusal) {
       const status = error.statusCode ?? 400;
       return reply.code(status).send(refusalBody(status, refusal.code, refusal.reason, refusal.message));

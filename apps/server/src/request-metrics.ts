@@ -16,16 +16,22 @@ export interface RequestShape {
   route: string | undefined;
   path: unknown;
   batch: boolean;
+  /** The procedure a REST route (/api/v1) calls, from its route config. */
+  restProcedure?: string | undefined;
 }
 
 /**
  * The `procedure` label, from a fixed set so the series stay bounded whatever a client sends: a procedure
- * path of the router, a route pattern of the host (`/healthz`, `/readyz`, `/metrics`), `batch` for a batch
+ * path of the router (called over /trpc or its REST route), a route pattern of the host (`/healthz`, `/readyz`,
+ * `/metrics`, `/openapi.json`), `batch` for a batch
  * of several calls, and `other` for anything else — never the raw URL, which may hold ids or garbage.
  * A batch of one call counts as that procedure, as tRPC runs it alike.
  */
 export function procedureLabel(request: RequestShape, procedures: ReadonlySet<string>): string {
   if (request.route === undefined) return OTHER;
+  // A REST call counts as its procedure, like the same call over /trpc.
+  if (request.restProcedure !== undefined)
+    return procedures.has(request.restProcedure) ? request.restProcedure : OTHER;
   if (request.route !== TRPC_ROUTE) return request.route;
   if (typeof request.path !== 'string') return OTHER;
   if (request.batch && request.path.includes(',')) return BATCH;
@@ -106,7 +112,12 @@ export function instrumentRequests<L extends FastifyBaseLogger>(
   const trpcErrors = new WeakMap<FastifyRequest, string>();
   app.addHook('onResponse', (request, reply, done) => {
     const procedure = procedureLabel(
-      { route: request.routeOptions.url, path: pathParam(request.params), batch: isBatch(request.query) },
+      {
+        route: request.routeOptions.url,
+        path: pathParam(request.params),
+        batch: isBatch(request.query),
+        restProcedure: request.routeOptions.config.procedure,
+      },
       procedures,
     );
     // elapsedTime: milliseconds since Fastify received the request, from its own high-resolution clock.

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 
 /** Paths the API owns: the frontend never answers for them, not even as the SPA fallback. */
-const API_PREFIXES = ['/trpc', '/healthz', '/readyz', '/metrics'];
+const API_PREFIXES = ['/trpc', '/api', '/openapi.json', '/docs', '/healthz', '/readyz', '/metrics'];
 
 /** A page path the frontend's router may know: not the API's, and not a file (a missing asset is a 404). */
 function isPagePath(url: string): boolean {

@@ -16,26 +16,44 @@ import { adminProcedure } from '../trpc/procedures.ts';
 
 export const adminRouter = router({
   users: adminProcedure
+    .meta({ openapi: { method: 'GET', path: '/admin/users', tags: ['admin'], protect: true } })
     .input(adminUsersInput)
     .output(adminUserList)
     .query(({ ctx, input }) => listUsers(ctx.deps, ctx.viewer, input)),
 
   suspendUser: adminProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/admin/users/{userId}/suspend', tags: ['admin'], protect: true },
+    })
     .input(suspendUserInput)
     .output(adminUserView)
     .mutation(({ ctx, input }) => suspendUser(ctx.deps, ctx.viewer, input)),
 
   reinstateUser: adminProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/admin/users/{userId}/reinstate', tags: ['admin'], protect: true },
+    })
     .input(reinstateUserInput)
     .output(adminUserView)
     .mutation(({ ctx, input }) => reinstateUser(ctx.deps, ctx.viewer, input)),
 
   suspendProperty: adminProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/admin/properties/{propertyId}/suspend',
+        tags: ['admin'],
+        protect: true,
+      },
+    })
     .input(suspendPropertyInput)
     .output(propertyView)
     .mutation(({ ctx, input }) => suspendProperty(ctx.deps, ctx.viewer, input)),
 
   cancelBooking: adminProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/admin/bookings/{bookingId}/cancel', tags: ['admin'], protect: true },
+    })
     .input(adminCancelBookingInput)
     .output(bookingView)
     .mutation(({ ctx, input }) => adminCancelBooking(ctx.deps, ctx.viewer, input)),

@@ -25,39 +25,58 @@ import { authedProcedure, publicProcedure } from '../trpc/procedures.ts';
 /** SPEC §5 `auth`: accounts, sign-in, sessions, password and email codes. Rules live in domain/auth. */
 export const authRouter = router({
   register: publicProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/register', tags: ['auth'] } })
     .input(registerInput)
     .output(authResult)
     .mutation(({ ctx, input }) => register(ctx.deps, input, ctx.meta)),
   login: publicProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/login', tags: ['auth'] } })
     .input(loginInput)
     .output(authResult)
     .mutation(({ ctx, input }) => login(ctx.deps, input, ctx.meta)),
-  logout: authedProcedure.output(okView).mutation(({ ctx }) => logout(ctx.deps, ctx.viewer)),
-  logoutAll: authedProcedure.output(revokedView).mutation(({ ctx }) => logoutAll(ctx.deps, ctx.viewer)),
+  logout: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/logout', tags: ['auth'], protect: true } })
+    .output(okView)
+    .mutation(({ ctx }) => logout(ctx.deps, ctx.viewer)),
+  logoutAll: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/logout-all', tags: ['auth'], protect: true } })
+    .output(revokedView)
+    .mutation(({ ctx }) => logoutAll(ctx.deps, ctx.viewer)),
   sessions: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/auth/sessions', tags: ['auth'], protect: true } })
     .input(sessionsInput)
     .output(sessionPage)
     .query(({ ctx, input }) => listSessions(ctx.deps, ctx.viewer, input)),
   revokeSession: authedProcedure
+    .meta({
+      openapi: { method: 'DELETE', path: '/auth/sessions/{sessionId}', tags: ['auth'], protect: true },
+    })
     .input(revokeSessionInput)
     .output(okView)
     .mutation(({ ctx, input }) => revokeSession(ctx.deps, ctx.viewer, input.sessionId)),
   changePassword: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/change-password', tags: ['auth'], protect: true } })
     .input(changePasswordInput)
     .output(revokedView)
     .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.viewer, input)),
   requestPasswordReset: publicProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/password-reset/request', tags: ['auth'] } })
     .input(requestPasswordResetInput)
     .output(okView)
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.deps, input, ctx.meta)),
   resetPassword: publicProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/password-reset', tags: ['auth'] } })
     .input(resetPasswordInput)
     .output(okView)
     .mutation(({ ctx, input }) => resetPassword(ctx.deps, input)),
   requestEmailVerification: authedProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/auth/email-verification/request', tags: ['auth'], protect: true },
+    })
     .output(okView)
     .mutation(({ ctx }) => requestEmailVerification(ctx.deps, ctx.viewer)),
   verifyEmail: publicProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/email-verification', tags: ['auth'] } })
     .input(verifyEmailInput)
     .output(okView)
     .mutation(({ ctx, input }) => verifyEmail(ctx.deps, input)),

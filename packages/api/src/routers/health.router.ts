@@ -9,4 +9,7 @@ const healthView = z.object({
   time: z.date(),
 });
 
-export const healthRouter = publicProcedure.output(healthView).query(({ ctx }) => checkHealth(ctx.deps));
+export const healthRouter = publicProcedure
+  .meta({ openapi: { method: 'GET', path: '/health', tags: ['health'] } })
+  .output(healthView)
+  .query(({ ctx }) => checkHealth(ctx.deps));

@@ -14,6 +14,7 @@ import { authedProcedure, viewerAwareProcedure } from '../trpc/procedures.ts';
 
 export const reviewsRouter = router({
   create: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/reviews', tags: ['reviews'], protect: true } })
     .input(createReviewInput)
     .output(reviewView)
     .mutation(({ ctx, input }) => createReview(ctx.deps, ctx.viewer, input)),
@@ -25,12 +26,16 @@ export const reviewsRouter = router({
     .mutation(({ ctx, input }) => createGuestReview(ctx.deps, ctx.viewer, input)),
 
   listForProperty: viewerAwareProcedure
+    .meta({ openapi: { method: 'GET', path: '/properties/{propertyId}/reviews', tags: ['reviews'] } })
     .input(listReviewsInput)
     .output(reviewList)
     .query(({ ctx, input }) => listPropertyReviews(ctx.deps, ctx.viewer, input)),
 
   /** Authed rather than host-only: anyone but the listing's host gets NOT_FOUND, not FORBIDDEN (SPEC §4). */
   respond: authedProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/reviews/{reviewId}/response', tags: ['reviews'], protect: true },
+    })
     .input(respondToReviewInput)
     .output(reviewView)
     .mutation(({ ctx, input }) => respondToReview(ctx.deps, ctx.viewer, input)),

@@ -5,16 +5,24 @@ import { router } from '../trpc/init.ts';
 import { authedProcedure, publicProcedure } from '../trpc/procedures.ts';
 
 export const usersRouter = router({
-  me: authedProcedure.output(meView).query(({ ctx }) => getMe(ctx.deps, ctx.viewer)),
+  me: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/users/me', tags: ['users'], protect: true } })
+    .output(meView)
+    .query(({ ctx }) => getMe(ctx.deps, ctx.viewer)),
 
   updateProfile: authedProcedure
+    .meta({ openapi: { method: 'PATCH', path: '/users/me', tags: ['users'], protect: true } })
     .input(updateProfileInput)
     .output(meView)
     .mutation(({ ctx, input }) => updateProfile(ctx.deps, ctx.viewer, input)),
 
-  becomeHost: authedProcedure.output(meView).mutation(({ ctx }) => becomeHost(ctx.deps, ctx.viewer)),
+  becomeHost: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/users/me/become-host', tags: ['users'], protect: true } })
+    .output(meView)
+    .mutation(({ ctx }) => becomeHost(ctx.deps, ctx.viewer)),
 
   profile: publicProcedure
+    .meta({ openapi: { method: 'GET', path: '/users/{userId}', tags: ['users'] } })
     .input(profileInput)
     .output(publicProfileView)
     .query(({ ctx, input }) => getPublicProfile(ctx.deps, input.userId)),

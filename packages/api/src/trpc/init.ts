@@ -1,6 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import { refusalOfDatabase } from '../domain/db-errors.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { RestRoute } from '../rest/rest-route.ts';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './errors.ts';
 import { transformer } from './transformer.ts';
@@ -11,6 +12,11 @@ import { transformer } from './transformer.ts';
  */
 export interface ProcedureMeta {
   deprecated?: string;
+  /**
+   * Its REST route under /api/v1 (SPEC §8): `{ method, path, tags, protect }`, see rest/rest-route.ts. Every
+   * procedure declares one; packages/api/test/integration/rest/rest-routes.test.ts fails on one that does not.
+   */
+  openapi?: RestRoute;
 }
 
 const t = initTRPC
