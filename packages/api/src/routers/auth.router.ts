@@ -81,10 +81,12 @@ export const authRouter = router({
     .output(okView)
     .mutation(({ ctx, input }) => verifyEmail(ctx.deps, input)),
   requestEmailChange: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/email-change/request', tags: ['auth'], protect: true } })
     .input(requestEmailChangeInput)
     .output(okView)
     .mutation(({ ctx, input }) => requestEmailChange(ctx.deps, ctx.viewer, input)),
   confirmEmailChange: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/email-change', tags: ['auth'], protect: true } })
     .input(confirmEmailChangeInput)
     .output(okView)
     .mutation(({ ctx, input }) => confirmEmailChange(ctx.deps, ctx.viewer, input)),

@@ -43,10 +43,16 @@ export const notificationsRouter = router({
     .query(({ ctx }) => unreadNotificationCount(ctx.deps, ctx.viewer)),
 
   preferences: authedProcedure
+    .meta({
+      openapi: { method: 'GET', path: '/notifications/preferences', tags: ['notifications'], protect: true },
+    })
     .output(notificationPreferencesView)
     .query(({ ctx }) => getNotificationPreferences(ctx.deps, ctx.viewer)),
 
   updatePreferences: authedProcedure
+    .meta({
+      openapi: { method: 'PUT', path: '/notifications/preferences', tags: ['notifications'], protect: true },
+    })
     .input(updateNotificationPreferencesInput)
     .output(notificationPreferencesView)
     .mutation(({ ctx, input }) => updateNotificationPreferences(ctx.deps, ctx.viewer, input)),
