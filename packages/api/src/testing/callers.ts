@@ -49,17 +49,17 @@ export async function signedIn(
 /** Every kind of caller an access rule may tell apart. */
 export type CallerRole = 'anonymous' | TestUser['role'] | 'suspended';
 
-/** A caller of each kind: anonymous has no token; suspended is an admin whose account is suspended (suspension beats any role). */
+/** A caller of each kind, with its bearer token (for other surfaces than tRPC): anonymous has none; suspended is an admin whose account is suspended (suspension beats any role). */
 export async function callerAs(
   deps: Deps,
   role: CallerRole,
-): Promise<{ caller: Caller; userId: string | null }> {
-  if (role === 'anonymous') return { caller: callerFor(deps), userId: null };
+): Promise<{ caller: Caller; userId: string | null; token: string | null }> {
+  if (role === 'anonymous') return { caller: callerFor(deps), userId: null, token: null };
   const user =
     role === 'suspended'
       ? await signedIn(deps, 'admin', { status: 'suspended' })
       : await signedIn(deps, role);
-  return { caller: user.caller, userId: user.userId };
+  return { caller: user.caller, userId: user.userId, token: user.token };
 }
 
 /** What a client sees of a failed call: its code, message and the error formatter's data. */

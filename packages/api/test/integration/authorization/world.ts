@@ -28,7 +28,13 @@ export type Party = 'guest' | 'host';
  * One caller of each kind who owns nothing of the world's: anonymous, another guest, another host, an admin
  * whose account is suspended (suspension beats any role, SPEC §7), and an admin.
  */
-export type Strangers = Record<StrangerKind, { caller: Caller; userId: string | null }>;
+export type Strangers = Record<StrangerKind, Principal & { userId: string | null }>;
+
+/** Who calls: their tRPC caller and the bearer token behind it (null: anonymous), for calls over REST. */
+export interface Principal {
+  caller: Caller;
+  token: string | null;
+}
 
 export interface World {
   deps: TestDeps;
@@ -121,8 +127,8 @@ export async function buildWorld(deps: TestDeps): Promise<World> {
   };
 }
 
-export function strangerCaller(world: World, kind: StrangerKind): Caller {
-  return world.strangers[kind].caller;
+export function stranger(world: World, kind: StrangerKind): Principal {
+  return world.strangers[kind];
 }
 
 /** What strangers own themselves, to pair with an owner's id in one input ("crossed" ids). */
