@@ -2,7 +2,7 @@
  * StayHub's read path side by side with the bare node:http + pg limit (scripts/bench/bare-server.mjs):
  *
  *   node --conditions=@stayhub/source --import tsx scripts/bench/compare.ts [--scale 100000] [--ids 2000]
- *     [--seconds 10] [--rounds 3] [--connections 32] [--threads 2]
+ *     [--seconds 10] [--rounds 3] [--connections 32] [--threads 2] [--only 'rest get,properties.get']
  *
  * Reuses (or creates, migrates and seeds, with progress) the perf database `stayhub_perf_<scale>` on the test
  * server (DATABASE_URL, or the embedded test PostgreSQL); `--fresh` drops it first. Starts, on that database,
@@ -13,11 +13,13 @@
  * target, per round), after a warm-up pass that fills the caches. Prints req/s, p50 and p99 per target
  * (median over rounds) and the ratio of req/s to the baseline's in the same round.
  *
- * Targets: properties.get (Redis + near tier, warm) · properties.get (in-process cache) · properties.get on
- * Redis with the stock tRPC adapter and no near tier or kept answers (the read path before issue 12) ·
- * properties.get with no cache at all (every call reads Postgres) · properties.search by city (cached page) ·
- * properties.search by city + dates + guests (rotating inputs). bookings.create is measured by
- * scripts/bench/bookings.ts.
+ * Targets: properties.get (Redis + near tier, warm) · properties.get (in-process cache) · rest get (the same
+ * procedure as `GET /api/v1/properties/{id}`, plain JSON, on the in-process server; its req/s over tRPC's is
+ * printed per round, SPEC §8 asks ≥ 0.8) · properties.get on Redis with the stock tRPC adapter and no near
+ * tier or kept answers (the read path before issue 12) · properties.get with no cache at all (every call
+ * reads Postgres) · properties.search by city (cached page) · properties.search by city + dates + guests
+ * (rotating inputs). `--only` keeps the targets whose names contain one of its comma-separated parts (the
+ * baseline always runs). bookings.create is measured by scripts/bench/bookings.ts.
  */
 import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,6 +43,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '32' },
     threads: { type: 'string', default: '2' },
     fresh: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const SCALE = positiveInt(flags.scale, 'scale');
@@ -49,6 +52,14 @@ const SECONDS = positiveInt(flags.seconds, 'seconds');
 const ROUNDS = positiveInt(flags.rounds, 'rounds');
 const CONNECTIONS = positiveInt(flags.connections, 'connections');
 const THREADS = positiveInt(flags.threads, 'threads');
+
+const ONLY = flags.only
+  ?.split(',')
+  .map((part) => part.trim())
+  .filter((part) => part !== '');
+
+const TRPC_GET = 'properties.get, in-process cache';
+const REST_GET = 'rest get /api/v1/properties/{id}, in-process';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -259,7 +270,8 @@ async function main(): Promise<void> {
       ...(withRedis
         ? [{ name: 'properties.get, Redis cache (warm)', origin: () => withRedis.origin, paths: gets }]
         : []),
-      { name: 'properties.get, in-process cache', origin: () => inProcess.origin, paths: gets },
+      { name: TRPC_GET, origin: () => inProcess.origin, paths: gets },
+      { name: REST_GET, origin: () => inProcess.origin, paths: ids.map((id) => `/api/v1/properties/${id}`) },
       ...(before
         ? [
             {
@@ -282,7 +294,7 @@ async function main(): Promise<void> {
           stays.map((stay) => trpcGet('properties.search', { text, ...stay, guests: 2, limit: 20 })),
         ),
       },
-    ];
+    ].filter((target) => ONLY === undefined || ONLY.some((part) => target.name.includes(part)));
 
     progress('warm-up: one pass over every target');
     for (const target of [baseline, ...targets]) await wrk(dir, target.origin(), target.paths, 3);
@@ -323,6 +335,17 @@ async function main(): Promise<void> {
           `${fmt(median(figures.map((f) => f.p50Ms)), 2).padStart(8)} ${fmt(median(figures.map((f) => f.p99Ms)), 2).padStart(8)} ` +
           `${fmt(median(ratios), 2).padStart(7)} ${String(figures.reduce((sum, f) => sum + f.errors, 0)).padStart(7)}  ` +
           ratios.map((r) => fmt(r, 2)).join(' '),
+      );
+    }
+    const trpc = results.get(TRPC_GET);
+    const rest = results.get(REST_GET);
+    if (trpc && rest) {
+      const perRound = rest.figures.map(
+        (figures, round) => figures.rps / (trpc.figures[round]?.rps ?? Number.NaN),
+      );
+      console.log(
+        `\nrest get ÷ tRPC properties.get (same server, same round): ${fmt(median(perRound), 2)} × median, ` +
+          `rounds ${perRound.map((r) => fmt(r, 2)).join(' ')} (SPEC §8: ≥ 0.80)`,
       );
     }
   } finally {
