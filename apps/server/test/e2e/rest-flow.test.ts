@@ -199,6 +199,11 @@ describe('the core flow over REST', () => {
       status: 'completed',
     });
 
+    // Reviews are blind until both sides have written (SPEC §10): the host reviews the guest first.
+    await ok('POST', '/guest-reviews', {
+      token: host.token,
+      body: { bookingId: second.bookingId, rating: 5, comment: 'A considerate guest.' },
+    });
     const review = await ok('POST', '/reviews', {
       token: guest,
       body: { bookingId: second.bookingId, rating: 5, comment: 'Bright and quiet.' },

@@ -21,6 +21,7 @@ export const reviewsRouter = router({
 
   /** The listing's host reviews the guest of a completed stay (SPEC §10); anyone else gets NOT_FOUND. */
   createForGuest: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/guest-reviews', tags: ['reviews'], protect: true } })
     .input(createGuestReviewInput)
     .output(guestReviewView)
     .mutation(({ ctx, input }) => createGuestReview(ctx.deps, ctx.viewer, input)),
