@@ -155,6 +155,14 @@ export const propertiesRouter = router({
     .mutation(({ ctx, input }) => unblockDates(ctx.deps, ctx.viewer, input)),
 
   setPrices: hostProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/properties/{propertyId}/calendar/prices',
+        tags: ['properties'],
+        protect: true,
+      },
+    })
     .input(setPricesInput)
     .output(calendarView)
     .mutation(({ ctx, input }) => setPrices(ctx.deps, ctx.viewer, input)),
