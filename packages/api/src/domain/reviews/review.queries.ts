@@ -88,7 +88,7 @@ export function recomputePropertyRating(db: Executor, propertyId: string) {
 }
 
 /** A review with its author's public name and avatar (never email or phone). */
-function selectReviewRows(db: Executor) {
+export function selectReviewRows(db: Executor) {
   return db
     .selectFrom('reviews')
     .innerJoin('users', 'users.user_id', 'reviews.user_id')

@@ -9,12 +9,12 @@ import { type PublicProfileView, toPublicProfileView } from './user.views.ts';
  * this service layer makes to what a profile shows (updateProfile, becomeHost, suspend, reinstate)
  * deletes the entry once it commits (forgetPublicProfile); host stats (listings, reviews) may lag by up to the TTL.
  */
-const PROFILE_CACHE_TTL_SECONDS = 60;
+export const PROFILE_CACHE_TTL_SECONDS = 60;
 
 export const profileCacheKey = (userId: string) => `profile:${userId}`;
 
 /** The cache holds JSON, so the Date travels as an ISO string. */
-type CachedProfile = Omit<PublicProfileView, 'joinedAt'> & { joinedAt: string };
+export type CachedProfile = Omit<PublicProfileView, 'joinedAt'> & { joinedAt: string };
 
 /**
  * Anyone's view of a user (SPEC §4: never email or phone). A suspended account is hidden like an unknown
