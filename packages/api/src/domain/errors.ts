@@ -23,6 +23,8 @@ export const errorReasons = [
   'PAYLOAD_TOO_LARGE',
   'HEADERS_TOO_LARGE',
   'BATCH_TOO_LARGE',
+  // a GraphQL document over a depth, alias, cost, directive or token limit (SPEC §8)
+  'QUERY_TOO_COMPLEX',
   // accounts
   'EMAIL_TAKEN',
   'INVALID_CREDENTIALS',
