@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 const globalSetup = ['packages/db/src/testing/global-setup.ts'];
@@ -13,8 +14,18 @@ const conditions = ['@stayhub/source', 'module', 'node', 'development|production
  * Three projects (STYLE "Tests"): unit (pure rules, no I/O), integration (services and routers against
  * real Postgres + Redis), e2e (the SDK over HTTP against a started server).
  */
+/**
+ * graphql ships CommonJS (`main`) and ESM (`module`) builds; Node loads the CommonJS one for every package
+ * (yoga, Pothos, graphql-armor), Vite would pick the ESM one for sources. Two copies break graphql-js's
+ * `instanceof` checks, so sources get the one Node loads, as in production.
+ */
+const graphqlEntry = createRequire(new URL('./packages/api/package.json', import.meta.url)).resolve(
+  'graphql',
+);
+
 export default defineConfig({
   ssr: { resolve: { conditions } },
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     globalSetup,
     projects: [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import { appRouter, bearerToken, createContextInner, publicResponses } from '@stayhub/api';
+import { createGraphQLServer } from '@stayhub/api/graphql';
 import { type Config, createMetricsRegistry, type Deps } from '@stayhub/api/runtime';
 import type { TRPCError } from '@trpc/server';
 import Fastify, { type FastifyRequest } from 'fastify';
@@ -8,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { registerDocs } from './docs.ts';
 import { drainOnClose } from './drain.ts';
+import { registerGraphQL } from './graphql-route.ts';
 import { clientErrorHandler, registerHttpRefusals } from './http-refusals.ts';
 import { checkReadiness } from './readiness.ts';
 import { instrumentRequests } from './request-metrics.ts';
@@ -21,7 +23,10 @@ export type ServerConfig = Pick<
   'BODY_LIMIT_BYTES' | 'TRPC_MAX_BATCH_SIZE' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'WEB_DIST'
 > &
   // Optional so callers that build a server for one purpose need not name it: on unless false.
-  Partial<Pick<Config, 'TRPC_FAST_PATH' | 'RESPONSE_CACHE_BYTES'>>;
+  Partial<Pick<Config, 'TRPC_FAST_PATH' | 'RESPONSE_CACHE_BYTES'>> & {
+    /** GraphiQL and GraphQL introspection outside production only; absent counts as production. */
+    NODE_ENV?: Config['NODE_ENV'];
+  };
 
 /** 32 MiB of kept public answers per server process unless RESPONSE_CACHE_BYTES says otherwise. */
 const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -45,7 +50,7 @@ function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string>
 }
 
 /**
- * The HTTP host: tRPC at /trpc, the same procedures as REST at /api/v1 (its document at /openapi.json, a
+ * The HTTP host: tRPC at /trpc, GraphQL at /graphql, the same procedures as REST at /api/v1 (its document at /openapi.json, a
  * reader at /docs), liveness at /healthz, readiness at /readyz, Prometheus metrics at /metrics.
  * Delivery only — every rule lives in @stayhub/api's services.
  */
@@ -135,6 +140,10 @@ export async function buildServer(options: {
   });
   await registerRest(app, { contextFor: createContext, onError: metrics.trpcError });
   await registerDocs(app);
+  await registerGraphQL(
+    app,
+    createGraphQLServer({ deps, production: (config.NODE_ENV ?? 'production') === 'production' }),
+  );
   if (config.WEB_DIST) await registerWebDist(app, config.WEB_DIST);
 
   return app;
