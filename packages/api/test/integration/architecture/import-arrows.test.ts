@@ -59,6 +59,15 @@ describe('import arrows', () => {
       "import { appRouter } from '../../../packages/api/src/routers/app.router.ts';",
     ],
     ['apps/worker/src/planted.ts', "import { initTRPC } from '@trpc/server';"],
+    ['packages/api/src/graphql/planted.ts', "import { appRouter } from '../routers/app.router.ts';"],
+    [
+      'packages/api/src/graphql/types/planted.ts',
+      "import { bookingsRouter } from '../../routers/bookings.router.ts';",
+    ],
+    [
+      'packages/api/src/domain/bookings/planted.ts',
+      "import { graphqlSchema } from '../../graphql/schema.ts';",
+    ],
   ])('refuses %s importing: %s', async (file, line) => {
     const fired = await rulesFiredOn(file, `${line}\n\nexport const planted = [${importedName(line)}];\n`);
     expect(fired).toContain(restricted);
@@ -73,6 +82,10 @@ describe('import arrows', () => {
     ['apps/worker/src/planted.ts', "import { crontab } from '@stayhub/api/worker';"],
     ['apps/worker/src/planted.ts', "import { openRuntime } from '@stayhub/api/runtime';"],
     ['packages/api/src/routers/planted.ts', "import { okView } from '../schemas/shared.schemas.ts';"],
+    [
+      'packages/api/src/graphql/planted.ts',
+      "import { getBooking } from '../domain/bookings/booking-read.service.ts';",
+    ],
   ])('allows %s importing: %s', async (file, line) => {
     const fired = await rulesFiredOn(file, `${line}\n\nexport const planted = [${importedName(line)}];\n`);
     expect(fired).not.toContain(restricted);
