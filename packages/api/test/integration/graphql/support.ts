@@ -1,5 +1,5 @@
 import type { Deps } from '../../../src/domain/deps.ts';
-import { createGraphQLServer } from '../../../src/graphql/server.ts';
+import { createGraphQLServer, type GraphQLServer } from '../../../src/graphql/server.ts';
 
 /** What a GraphQL request answers, as its client reads it. */
 export interface GraphQLAnswer {
@@ -8,13 +8,19 @@ export interface GraphQLAnswer {
   errors: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+const servers = new WeakMap<Deps, GraphQLServer>();
+
 /** Runs one operation through the real yoga server in-process (no HTTP), as `token`'s holder. */
 export async function runGraphQL(
   deps: Deps,
   query: string,
   options: { variables?: Record<string, unknown>; token?: string | null } = {},
 ): Promise<GraphQLAnswer> {
-  const yoga = createGraphQLServer({ deps, production: true });
+  let yoga = servers.get(deps);
+  if (!yoga) {
+    yoga = createGraphQLServer({ deps, production: true });
+    servers.set(deps, yoga);
+  }
   const response = await yoga.fetch(
     'http://stayhub.test/graphql',
     {
