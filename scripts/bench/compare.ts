@@ -18,7 +18,9 @@
  * printed per round, SPEC §8 asks ≥ 0.8) · properties.get on Redis with the stock tRPC adapter and no near
  * tier or kept answers (the read path before issue 12) · properties.get with no cache at all (every call
  * reads Postgres) · properties.search by city (cached page) · properties.search by city + dates + guests
- * (rotating inputs). `--only` keeps the targets whose names contain one of its comma-separated parts (the
+ * (rotating inputs) · graphql property (GraphQL `property(propertyId)` asking for every field properties.get
+ * returns, GET /graphql on the in-process server; its req/s over tRPC's is printed per round, SPEC §8 asks
+ * ≥ 0.8). `--only` keeps the targets whose names contain one of its comma-separated parts (the
  * baseline always runs). bookings.create is measured by scripts/bench/bookings.ts.
  */
 import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
@@ -60,6 +62,7 @@ const ONLY = flags.only
 
 const TRPC_GET = 'properties.get, in-process cache';
 const REST_GET = 'rest get /api/v1/properties/{id}, in-process';
+const GRAPHQL_GET = 'graphql property(propertyId), in-process';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -123,6 +126,16 @@ interface Target {
 
 const trpcGet = (procedure: string, input: unknown) =>
   `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+/** Every field properties.get answers, so both surfaces do the same work. */
+const propertyDocument = `query($propertyId: ID!) { property(propertyId: $propertyId) {
+  propertyId host { userId firstName avatarUrl } name description propertyType address city region country lat
+  lng exactLocation timezone pricePerNightCents cleaningFeeCents currency maxGuests bedrooms beds bathrooms
+  minNights maxNights instantBook cancellationPolicy status ratingAvg reviewCount listedAt createdAt updatedAt
+  amenities { code name category } photos { photoId url caption position } } }`;
+
+const graphqlGet = (query: string, variables: unknown) =>
+  `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
 
 /** A server process on a free port, ready when `/readyz` (or the bare server's message) says so. */
 interface Started {
@@ -272,6 +285,11 @@ async function main(): Promise<void> {
         : []),
       { name: TRPC_GET, origin: () => inProcess.origin, paths: gets },
       { name: REST_GET, origin: () => inProcess.origin, paths: ids.map((id) => `/api/v1/properties/${id}`) },
+      {
+        name: GRAPHQL_GET,
+        origin: () => inProcess.origin,
+        paths: ids.map((propertyId) => graphqlGet(propertyDocument, { propertyId })),
+      },
       ...(before
         ? [
             {
@@ -338,13 +356,17 @@ async function main(): Promise<void> {
       );
     }
     const trpc = results.get(TRPC_GET);
-    const rest = results.get(REST_GET);
-    if (trpc && rest) {
-      const perRound = rest.figures.map(
+    for (const [label, name] of [
+      ['rest get', REST_GET],
+      ['graphql property', GRAPHQL_GET],
+    ] as const) {
+      const other = results.get(name);
+      if (!trpc || !other) continue;
+      const perRound = other.figures.map(
         (figures, round) => figures.rps / (trpc.figures[round]?.rps ?? Number.NaN),
       );
       console.log(
-        `\nrest get ÷ tRPC properties.get (same server, same round): ${fmt(median(perRound), 2)} × median, ` +
+        `\n${label} ÷ tRPC properties.get (same server, same round): ${fmt(median(perRound), 2)} × median, ` +
           `rounds ${perRound.map((r) => fmt(r, 2)).join(' ')} (SPEC §8: ≥ 0.80)`,
       );
     }
