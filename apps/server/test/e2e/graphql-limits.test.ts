@@ -184,6 +184,8 @@ describe('introspection and GraphiQL', () => {
     const page = (at: string) => fetch(`${at}/graphql`, { headers: { accept: 'text/html' } });
     const dev = await page(devOrigin);
     expect(dev.headers.get('content-type')).toMatch(/text\/html/);
+    // Served from the installed package, not a CDN: nothing loads at run time from elsewhere.
+    expect(await dev.text()).not.toMatch(/<script[^>]+src="https?:|<link[^>]+href="https?:/);
     const prod = await page(origin);
     expect(prod.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
   });

@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Deps } from '../domain/deps.ts';
 import { createGraphQLContext, type GraphQLContext, type GraphQLRequestInfo } from './context.ts';
@@ -54,6 +55,8 @@ export function createGraphQLServer(options: { deps: Deps; production: boolean }
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: !production,
+    // GraphiQL from the installed package, inlined: yoga's default page loads it from a CDN.
+    renderGraphiQL,
     batching: { limit: graphqlLimits.maxBatch },
     maskedErrors: { maskError },
     // yoga's own log lines (it logs every masked error) stay at debug; failures are logged by logFailures.
