@@ -72,6 +72,9 @@ async function pollUntilSettled(token: string, bookingId: string) {
 
 describe('the core flow over GraphQL', () => {
   it('registers, logs in, searches, books, cancels with a refund, reviews a completed stay and messages the host', async () => {
+    const stayOver = `${day(6)}T12:00:00Z`;
+    // SPEC §10 blind reviews: shown once the host has reviewed the guest too, or the 14-day window closes.
+    const windowClosed = `${day(21)}T12:00:00Z`;
     const host = await createUser(deps.db, { role: 'host', first_name: 'Hana' });
     const name = `Tagus view ${randomUUID().slice(0, 8)}`;
     const { propertyId } = await createProperty(deps.db, host.userId, {
@@ -186,7 +189,7 @@ describe('the core flow over GraphQL', () => {
       { token, variables: { bookingId: second.bookingId } },
     );
     expect(refusalsOf(early)).toEqual([{ code: 'UNPROCESSABLE_CONTENT', reason: 'STAY_NOT_COMPLETED' }]);
-    clock.set(`${day(6)}T12:00:00Z`);
+    clock.set(stayOver);
     await runJobsDueBy(deps, clock);
     const completed = await ok('query($bookingId: ID!) { booking(bookingId: $bookingId) { status } }', {
       token,
@@ -195,10 +198,24 @@ describe('the core flow over GraphQL', () => {
     expect(completed.booking).toEqual({ status: 'completed' });
     const reviewed = await ok(
       `mutation($bookingId: ID!) {
-        createReview(bookingId: $bookingId, rating: 5, comment: "Bright and quiet.") { reviewId rating author { firstName } } }`,
+        createReview(bookingId: $bookingId, rating: 5, comment: "Bright and quiet.") {
+          reviewId rating publishedAt author { firstName } } }`,
       { token, variables: { bookingId: second.bookingId } },
     );
-    expect(reviewed.createReview).toMatchObject({ rating: 5, author: { firstName: 'Gus' } });
+    expect(reviewed.createReview).toMatchObject({
+      rating: 5,
+      publishedAt: null,
+      author: { firstName: 'Gus' },
+    });
+    const hidden = await ok(
+      'query($propertyId: ID!) { property(propertyId: $propertyId) { reviewCount reviews { nodes { comment } } } }',
+      {
+        variables: { propertyId },
+      },
+    );
+    expect(hidden.property).toEqual({ reviewCount: 0, reviews: { nodes: [] } });
+    clock.set(windowClosed);
+    await runJobsDueBy(deps, clock);
     const shown = await ok(
       'query($propertyId: ID!) { property(propertyId: $propertyId) { ratingAvg reviewCount address reviews { nodes { comment } } } }',
       { token, variables: { propertyId } },

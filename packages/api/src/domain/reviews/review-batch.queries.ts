@@ -14,9 +14,10 @@ export function findPropertyAccessByIds(db: Executor, propertyIds: readonly stri
 }
 
 /**
- * The first `limit` reviews of each listing, newest first (listReviewRows' order: created_at DESC,
- * review_id ASC), in one statement: each listing's reviews ranked by a window over
- * reviews_property_id_idx, cut at `limit`. Rows come grouped by listing in that order.
+ * The first `limit` published reviews of each listing (SPEC §10: a review waiting for the other side's is
+ * not shown), newest first (listReviewRows' order and filter: created_at DESC, review_id ASC), in one
+ * statement: each listing's reviews ranked by a window over reviews_published_property_idx, cut at
+ * `limit`. Rows come grouped by listing in that order.
  */
 export function listFirstReviewRows(db: Executor, propertyIds: readonly string[], limit: number) {
   if (propertyIds.length === 0) return Promise.resolve([]);
@@ -28,6 +29,7 @@ export function listFirstReviewRows(db: Executor, propertyIds: readonly string[]
       ),
     ])
     .where('reviews.property_id', 'in', propertyIds)
+    .where('reviews.published_at', 'is not', null)
     .as('ranked');
   return db
     .selectFrom(ranked)

@@ -6,20 +6,35 @@ export function findProfileRowsByIds(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('users')
-    .select(['user_id', 'first_name', 'avatar_url', 'bio', 'role', 'status', 'created_at'])
+    .select([
+      'user_id',
+      'first_name',
+      'avatar_url',
+      'bio',
+      'role',
+      'status',
+      'created_at',
+      'guest_rating_avg',
+      'guest_review_count',
+    ])
     .where('user_id', 'in', userIds)
     .execute();
 }
 
 /**
- * findHostStats for many hosts in one statement: per host, listed places now and every review of any of
- * their places, averaging the ratings themselves. A host with no places has no row (all zero, no rating).
+ * findHostStats for many hosts in one statement: per host, listed places now and every published review
+ * of any of their places (SPEC §10: a review counts once it is shown), averaging the ratings themselves.
+ * A host with no places has no row (all zero, no rating).
  */
 export function findHostStatsByIds(db: Executor, hostIds: readonly string[]) {
   if (hostIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('properties')
-    .leftJoin('reviews', 'reviews.property_id', 'properties.property_id')
+    .leftJoin('reviews', (join) =>
+      join
+        .onRef('reviews.property_id', '=', 'properties.property_id')
+        .on('reviews.published_at', 'is not', null),
+    )
     .where('properties.host_id', 'in', hostIds)
     .groupBy('properties.host_id')
     .select((eb) => [

@@ -23,6 +23,12 @@ export const ReviewType = builder.objectRef<Review>('Review').implement({
     hostResponse: t.exposeString('hostResponse', { nullable: true }),
     hostRespondedAt: t.expose('hostRespondedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    publishedAt: t.expose('publishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'Null while the review waits for the other side’s or the end of the window (blind reviews).',
+    }),
   }),
 });
 

@@ -20,6 +20,14 @@ const HostStatsType = builder.objectRef<HostStats>('HostStats').implement({
   }),
 });
 
+const GuestStatsType = builder.objectRef<PublicProfile['guestStats']>('GuestStats').implement({
+  description: 'How hosts rated this user as a guest: published reviews only.',
+  fields: (t) => ({
+    reviewCount: t.exposeInt('reviewCount'),
+    ratingAvg: t.exposeFloat('ratingAvg', { nullable: true }),
+  }),
+});
+
 /** Anyone's view of a user (users.profile): never email or phone (SPEC §4). */
 export const UserType = builder.objectRef<PublicProfile>('User').implement({
   description: "Anyone's view of a user: never email or phone.",
@@ -31,6 +39,7 @@ export const UserType = builder.objectRef<PublicProfile>('User').implement({
     isHost: t.exposeBoolean('isHost'),
     joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
     hostStats: t.field({ type: HostStatsType, nullable: true, resolve: (user) => user.hostStats }),
+    guestStats: t.field({ type: GuestStatsType, resolve: (user) => user.guestStats }),
   }),
 });
 

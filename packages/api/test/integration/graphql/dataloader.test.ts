@@ -59,6 +59,7 @@ beforeAll(async () => {
           rating: 4,
           comment: `Review ${review}`,
           created_at: new Date(Date.UTC(2030, 1, 1 + review)),
+          published_at: new Date(Date.UTC(2030, 1, 1 + review)),
         })
         .execute();
     }
