@@ -1,6 +1,13 @@
+import { exportAccountData } from '../domain/users/account-export.service.ts';
 import { getPublicProfile } from '../domain/users/profile.service.ts';
 import { becomeHost, getMe, updateProfile } from '../domain/users/user.service.ts';
-import { meView, profileInput, publicProfileView, updateProfileInput } from '../schemas/users.schemas.ts';
+import {
+  accountExportView,
+  meView,
+  profileInput,
+  publicProfileView,
+  updateProfileInput,
+} from '../schemas/users.schemas.ts';
 import { router } from '../trpc/init.ts';
 import { authedProcedure, publicProcedure } from '../trpc/procedures.ts';
 
@@ -26,4 +33,8 @@ export const usersRouter = router({
     .input(profileInput)
     .output(publicProfileView)
     .query(({ ctx, input }) => getPublicProfile(ctx.deps, input.userId)),
+
+  exportData: authedProcedure
+    .output(accountExportView)
+    .query(({ ctx }) => exportAccountData(ctx.deps, ctx.viewer)),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { schemaFor } from '../domain/shared/schema-for.ts';
+import type { AccountExport } from '../domain/users/account-export.types.ts';
 import {
   AVATAR_URL_MAX_LENGTH,
   BIO_MAX_LENGTH,
@@ -79,3 +80,31 @@ export const updateProfileInput = schemaFor<UpdateProfileInput>()(
 );
 
 export const profileInput = z.object({ userId: z.uuid() });
+
+/** A stored row as JSON: every column but the secrets (SPEC §10 export). */
+const exportRecord = z.record(z.string(), z.unknown());
+const exportRecords = z.array(exportRecord);
+
+/** users.exportData: everything StayHub holds about the caller, one section per kind of record. */
+export const accountExportView = schemaFor<AccountExport>()(
+  z.object({
+    exportedAt: z.date(),
+    user: exportRecord,
+    sessions: exportRecords,
+    codes: exportRecords,
+    notificationPreferences: exportRecords,
+    properties: exportRecords,
+    propertyPhotos: exportRecords,
+    propertyAmenities: exportRecords,
+    calendarBlocks: exportRecords,
+    bookingsAsGuest: exportRecords,
+    bookingsAsHost: exportRecords,
+    payments: exportRecords,
+    payouts: exportRecords,
+    reviewsBy: exportRecords,
+    reviewsAbout: exportRecords,
+    conversations: exportRecords,
+    messages: exportRecords,
+    notifications: exportRecords,
+  }),
+);

@@ -80,6 +80,9 @@ export async function users(): Promise<void> {
   const role: 'guest' | 'host' | 'admin' = me.role;
   await client.users.updateProfile.mutate({ bio: `a ${role}`, avatarUrl: null });
   await client.users.becomeHost.mutate();
+  const exported = await client.users.exportData.query();
+  exported.exportedAt.toISOString();
+  exported.bookingsAsGuest.length.toFixed();
   const profile = await client.users.profile.query({ userId });
   profile.firstName.toUpperCase();
 }

@@ -138,6 +138,7 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
   'users.me': { base: 'authed', input: () => undefined },
   'users.updateProfile': { base: 'authed', input: () => ({ bio: 'Likes quiet places.' }) },
   'users.becomeHost': { base: 'authed', input: () => undefined },
+  'users.exportData': { base: 'authed', input: () => undefined },
   'users.profile': {
     base: 'public',
     input: (w) => ({ userId: w.guest.userId }),
