@@ -71,6 +71,7 @@ async function busyWorld(): Promise<World> {
     messageBody: 'Arriving at six.',
   });
   const { conversationId } = started.conversation;
+  clock.advance(60_000);
   await busy.caller.messages.send({ conversationId, messageBody: 'See you then.' });
 
   for (const at of ['2031-03-11T00:00:00Z', '2031-03-13T00:00:00Z', '2031-03-14T11:00:00Z']) {
