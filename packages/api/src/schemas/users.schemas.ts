@@ -103,6 +103,8 @@ export const accountExportView = schemaFor<AccountExport>()(
     payouts: exportRecords,
     reviewsBy: exportRecords,
     reviewsAbout: exportRecords,
+    guestReviewsBy: exportRecords,
+    guestReviewsAbout: exportRecords,
     conversations: exportRecords,
     messages: exportRecords,
     notifications: exportRecords,

@@ -179,6 +179,28 @@ export async function exportReviewsAbout(db: Executor, userId: string) {
   );
 }
 
+export async function exportGuestReviewsBy(db: Executor, userId: string) {
+  return rows(
+    await db
+      .selectFrom('guest_reviews as t')
+      .select(rowJson('t').as('row'))
+      .where('t.author_id', '=', userId)
+      .orderBy('t.created_at')
+      .execute(),
+  );
+}
+
+export async function exportGuestReviewsAbout(db: Executor, userId: string) {
+  return rows(
+    await db
+      .selectFrom('guest_reviews as t')
+      .select(rowJson('t').as('row'))
+      .where('t.guest_id', '=', userId)
+      .orderBy('t.created_at')
+      .execute(),
+  );
+}
+
 export async function exportConversations(db: Executor, userId: string) {
   return rows(
     await db

@@ -25,9 +25,12 @@ export interface AccountExport {
   payments: ExportRecord[];
   /** Payouts to the user as a host. */
   payouts: ExportRecord[];
-  /** Reviews the user wrote, and reviews of the user's listings. */
+  /** Reviews the user wrote as a guest, and reviews of the user's listings. */
   reviewsBy: ExportRecord[];
   reviewsAbout: ExportRecord[];
+  /** Reviews of guests the user wrote as a host, and hosts' reviews of the user as a guest. */
+  guestReviewsBy: ExportRecord[];
+  guestReviewsAbout: ExportRecord[];
   /** Conversations the user takes part in, and every message in them. */
   conversations: ExportRecord[];
   messages: ExportRecord[];

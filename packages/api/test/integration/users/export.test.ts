@@ -29,6 +29,8 @@ const sections = [
   'payouts',
   'reviewsBy',
   'reviewsAbout',
+  'guestReviewsBy',
+  'guestReviewsAbout',
   'conversations',
   'messages',
   'notifications',
@@ -80,6 +82,16 @@ async function busyWorld(): Promise<World> {
   }
   await guest.caller.reviews.create({ bookingId: hosted.bookingId, rating: 5, comment: 'Lovely host.' });
   await busy.caller.reviews.create({ bookingId: own.bookingId, rating: 4, comment: 'Nice place.' });
+  await busy.caller.reviews.createForGuest({
+    bookingId: hosted.bookingId,
+    rating: 5,
+    comment: 'Tidy guest.',
+  });
+  await elsewhere.host.caller.reviews.createForGuest({
+    bookingId: own.bookingId,
+    rating: 4,
+    comment: 'Fine.',
+  });
   await busy.caller.notifications.updatePreferences({ email: { message_received: false } });
   await busy.caller.auth.requestEmailChange({ newEmail: 'bea.new@example.test', password: TEST_PASSWORD });
   await runJobsDueBy(deps, clock);
@@ -136,6 +148,8 @@ describe('users.exportData', () => {
     expect(ids(exported.payouts, 'booking_id')).toEqual([hostedBookingId]);
     expect(ids(exported.reviewsBy, 'booking_id')).toEqual([ownBookingId]);
     expect(ids(exported.reviewsAbout, 'booking_id')).toEqual([hostedBookingId]);
+    expect(ids(exported.guestReviewsBy, 'booking_id')).toEqual([hostedBookingId]);
+    expect(ids(exported.guestReviewsAbout, 'booking_id')).toEqual([ownBookingId]);
     expect(ids(exported.conversations, 'conversation_id')).toEqual([conversationId]);
     expect(ids(exported.messages, 'message_body')).toEqual(['Arriving at six.', 'See you then.']);
     expect(new Set(ids(exported.notifications, 'user_id'))).toEqual(new Set([busy.userId]));
@@ -157,6 +171,8 @@ describe('users.exportData', () => {
     expect(theirs.bookingsAsHost).toEqual([]);
     expect(theirs.payouts).toEqual([]);
     expect(theirs.reviewsAbout).toEqual([]);
+    expect(theirs.guestReviewsBy).toEqual([]);
+    expect(ids(theirs.guestReviewsAbout, 'booking_id')).toEqual([world.hostedBookingId]);
     expect(ids(theirs.reviewsBy, 'booking_id')).toEqual([world.hostedBookingId]);
     expect(ids(theirs.sessions, 'session_id')).toEqual([world.guest.sessionId]);
   });
