@@ -108,5 +108,7 @@ export const accountExportView = schemaFor<AccountExport>()(
     conversations: exportRecords,
     messages: exportRecords,
     notifications: exportRecords,
+    wishlists: exportRecords,
+    wishlistProperties: exportRecords,
   }),
 );

@@ -237,3 +237,26 @@ export async function exportNotifications(db: Executor, userId: string) {
       .execute(),
   );
 }
+
+export async function exportWishlists(db: Executor, userId: string) {
+  return rows(
+    await db
+      .selectFrom('wishlists as t')
+      .select(rowJson('t').as('row'))
+      .where('t.user_id', '=', userId)
+      .orderBy('t.created_at')
+      .execute(),
+  );
+}
+
+export async function exportWishlistProperties(db: Executor, userId: string) {
+  return rows(
+    await db
+      .selectFrom('wishlist_properties as t')
+      .innerJoin('wishlists', 'wishlists.wishlist_id', 't.wishlist_id')
+      .select(rowJson('t').as('row'))
+      .where('wishlists.user_id', '=', userId)
+      .orderBy('t.created_at')
+      .execute(),
+  );
+}

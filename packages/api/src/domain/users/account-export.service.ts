@@ -21,6 +21,8 @@ import {
   exportReviewsBy,
   exportSessions,
   exportUserRow,
+  exportWishlistProperties,
+  exportWishlists,
 } from './account-export.queries.ts';
 import type { AccountExport } from './account-export.types.ts';
 
@@ -60,6 +62,8 @@ export async function exportAccountData(deps: Deps, viewer: Viewer): Promise<Acc
         conversations: await exportConversations(trx, id),
         messages: await exportMessages(trx, id),
         notifications: await exportNotifications(trx, id),
+        wishlists: await exportWishlists(trx, id),
+        wishlistProperties: await exportWishlistProperties(trx, id),
       };
     });
 }

@@ -35,4 +35,7 @@ export interface AccountExport {
   conversations: ExportRecord[];
   messages: ExportRecord[];
   notifications: ExportRecord[];
+  /** The user's wishlists and the listings saved in them. */
+  wishlists: ExportRecord[];
+  wishlistProperties: ExportRecord[];
 }

@@ -34,6 +34,8 @@ const sections = [
   'conversations',
   'messages',
   'notifications',
+  'wishlists',
+  'wishlistProperties',
 ] as const satisfies readonly Exclude<keyof AccountExport, 'exportedAt' | 'user'>[];
 
 interface World {
@@ -93,6 +95,16 @@ async function busyWorld(): Promise<World> {
     comment: 'Fine.',
   });
   await busy.caller.notifications.updatePreferences({ email: { message_received: false } });
+  // Written straight to the tables: wishlists have no procedures on main yet.
+  const wishlist = await deps.db
+    .insertInto('wishlists')
+    .values({ user_id: busy.userId, name: 'Summer' })
+    .returning('wishlist_id')
+    .executeTakeFirstOrThrow();
+  await deps.db
+    .insertInto('wishlist_properties')
+    .values({ wishlist_id: wishlist.wishlist_id, property_id: elsewhere.propertyId })
+    .execute();
   await busy.caller.auth.requestEmailChange({ newEmail: 'bea.new@example.test', password: TEST_PASSWORD });
   await runJobsDueBy(deps, clock);
   return {
@@ -153,6 +165,8 @@ describe('users.exportData', () => {
     expect(ids(exported.conversations, 'conversation_id')).toEqual([conversationId]);
     expect(ids(exported.messages, 'message_body')).toEqual(['Arriving at six.', 'See you then.']);
     expect(new Set(ids(exported.notifications, 'user_id'))).toEqual(new Set([busy.userId]));
+    expect(exported.wishlists).toEqual([expect.objectContaining({ user_id: busy.userId, name: 'Summer' })]);
+    expect(exported.wishlistProperties).toHaveLength(1);
   });
 
   it('leaves out the secrets: password, session and code hashes, payment tokens', () => {
@@ -170,6 +184,7 @@ describe('users.exportData', () => {
     expect(theirs.properties).toEqual([]);
     expect(theirs.bookingsAsHost).toEqual([]);
     expect(theirs.payouts).toEqual([]);
+    expect(theirs.wishlists).toEqual([]);
     expect(theirs.reviewsAbout).toEqual([]);
     expect(theirs.guestReviewsBy).toEqual([]);
     expect(ids(theirs.guestReviewsAbout, 'booking_id')).toEqual([world.hostedBookingId]);
