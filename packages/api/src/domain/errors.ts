@@ -34,6 +34,7 @@ export const errorReasons = [
   'INVALID_TOKEN',
   'ALREADY_HOST',
   'ALREADY_VERIFIED',
+  'HAS_UPCOMING_STAYS',
   // account administration
   'CANNOT_SUSPEND_SELF',
   'CANNOT_SUSPEND_ADMIN',

@@ -1,8 +1,11 @@
+import { deleteAccount } from '../domain/users/account-deletion.service.ts';
 import { exportAccountData } from '../domain/users/account-export.service.ts';
 import { getPublicProfile } from '../domain/users/profile.service.ts';
 import { becomeHost, getMe, updateProfile } from '../domain/users/user.service.ts';
+import { okView } from '../schemas/shared.schemas.ts';
 import {
   accountExportView,
+  deleteAccountInput,
   meView,
   profileInput,
   publicProfileView,
@@ -37,4 +40,9 @@ export const usersRouter = router({
   exportData: authedProcedure
     .output(accountExportView)
     .query(({ ctx }) => exportAccountData(ctx.deps, ctx.viewer)),
+
+  deleteAccount: authedProcedure
+    .input(deleteAccountInput)
+    .output(okView)
+    .mutation(({ ctx, input }) => deleteAccount(ctx.deps, ctx.viewer, input)),
 });

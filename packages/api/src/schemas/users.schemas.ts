@@ -4,6 +4,7 @@ import type { AccountExport } from '../domain/users/account-export.types.ts';
 import {
   AVATAR_URL_MAX_LENGTH,
   BIO_MAX_LENGTH,
+  type DeleteAccountInput,
   NAME_MAX_LENGTH,
   type UpdateProfileInput,
 } from '../domain/users/user.commands.ts';
@@ -111,4 +112,9 @@ export const accountExportView = schemaFor<AccountExport>()(
     wishlists: exportRecords,
     wishlistProperties: exportRecords,
   }),
+);
+
+/** The current password: whatever was set once (the service checks it). */
+export const deleteAccountInput = schemaFor<DeleteAccountInput>()(
+  z.object({ password: text({ min: 1, max: 4_096, trim: false, normalize: false }) }),
 );

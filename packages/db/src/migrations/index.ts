@@ -18,6 +18,7 @@ import * as m0022 from './2026_12_07_0022_wishlists.ts';
 import * as m0040 from './2026_12_07_0040_blind_reviews.ts';
 import * as m0050 from './2026_12_07_0050_notification_email_preferences.ts';
 import * as m0051 from './2026_12_07_0051_email_change_tokens.ts';
+import * as m0052 from './2026_12_07_0052_user_deletion.ts';
 
 /** Every migration, in order. Append new files here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0040_blind_reviews': m0040,
   '2026_12_07_0050_notification_email_preferences': m0050,
   '2026_12_07_0051_email_change_tokens': m0051,
+  '2026_12_07_0052_user_deletion': m0052,
 };

@@ -83,6 +83,7 @@ export async function users(): Promise<void> {
   const exported = await client.users.exportData.query();
   exported.exportedAt.toISOString();
   exported.bookingsAsGuest.length.toFixed();
+  await client.users.deleteAccount.mutate({ password: 'x' });
   const profile = await client.users.profile.query({ userId });
   profile.firstName.toUpperCase();
 }

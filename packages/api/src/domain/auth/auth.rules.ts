@@ -42,6 +42,8 @@ export const rateLimits = {
   verificationPerUser: { name: 'auth:verification:user', points: 3, durationSeconds: 60 * 60 },
   /** Each request checks the password and mails a code to an address of the caller's choosing. */
   emailChangePerUser: { name: 'auth:email-change:user', points: 3, durationSeconds: 60 * 60 },
+  /** Deleting checks the password: the same bound as changing it. */
+  deleteAccountPerUser: { name: 'users:delete-account:user', points: 5, durationSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 /** The form of an address the limiter counts: 'Ann@X.io ' and 'ann@x.io' are one account (citext). */

@@ -334,3 +334,19 @@ export async function findRunnableJobKeys(db: Executor, keys: readonly string[])
     where key = any(${keys}::text[]) and attempts < max_attempts`.execute(db);
   return new Set(rows.map((row) => row.key));
 }
+
+/**
+ * Whether the user has a stay ahead as guest or as host (SPEC §10 deletion): a booking of theirs, or of a
+ * listing they host, that is active and not over yet where the listing is (the `upcoming` scope).
+ */
+export async function hasUpcomingStays(db: Executor, userId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('bookings')
+    .innerJoin('properties', 'properties.property_id', 'bookings.property_id')
+    .select('bookings.booking_id')
+    .where((eb) => eb.or([eb('bookings.user_id', '=', userId), eb('properties.host_id', '=', userId)]))
+    .where(upcoming(now))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

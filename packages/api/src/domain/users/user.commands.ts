@@ -15,3 +15,8 @@ export interface UpdateProfileInput {
   bio?: string | null;
   avatarUrl?: string | null;
 }
+
+/** SPEC §10: the current password, as proof that the account's owner asks. */
+export interface DeleteAccountInput {
+  password: string;
+}

@@ -139,6 +139,8 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
   'users.updateProfile': { base: 'authed', input: () => ({ bio: 'Likes quiet places.' }) },
   'users.becomeHost': { base: 'authed', input: () => undefined },
   'users.exportData': { base: 'authed', input: () => undefined },
+  // Each base check signs in a fresh user, so the one who passes deletes only their own new account.
+  'users.deleteAccount': { base: 'authed', input: () => ({ password: TEST_PASSWORD }) },
   'users.profile': {
     base: 'public',
     input: (w) => ({ userId: w.guest.userId }),
