@@ -38,10 +38,12 @@ export const usersRouter = router({
     .query(({ ctx, input }) => getPublicProfile(ctx.deps, input.userId)),
 
   exportData: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/users/me/export', tags: ['users'], protect: true } })
     .output(accountExportView)
     .query(({ ctx }) => exportAccountData(ctx.deps, ctx.viewer)),
 
   deleteAccount: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/users/me/delete', tags: ['users'], protect: true } })
     .input(deleteAccountInput)
     .output(okView)
     .mutation(({ ctx, input }) => deleteAccount(ctx.deps, ctx.viewer, input)),
