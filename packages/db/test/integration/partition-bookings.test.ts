@@ -171,6 +171,7 @@ describe('partitionBookings on a migrated database with bookings across several 
     expect(plan.years).toEqual(Array.from({ length: last - 2024 + 1 }, (_, i) => 2024 + i));
     expect(plan.referencingForeignKeys).toEqual([
       'conversations.conversations_booking_id_fkey',
+      'guest_reviews.guest_reviews_booking_id_fkey',
       'occupancy.occupancy_booking_id_fkey',
       'payments.payments_booking_id_fkey',
       'payouts.payouts_booking_id_fkey',
