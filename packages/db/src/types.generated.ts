@@ -51,6 +51,17 @@ export type UserStatus = "active" | "suspended";
 
 export type UserTokenPurpose = "email_change" | "email_verification" | "password_reset";
 
+export interface AdminAuditLog {
+  action: string;
+  actor_id: string;
+  audit_id: Generated<string>;
+  created_at: Generated<Timestamp>;
+  details: Generated<Json>;
+  reason: string;
+  target_id: string;
+  target_type: string;
+}
+
 export interface Amenities {
   amenity_id: Generated<string>;
   category: string;
@@ -227,6 +238,7 @@ export interface Properties {
   review_count: Generated<number>;
   smoking_allowed: Generated<boolean>;
   status: Generated<PropertyStatus>;
+  suspended_with_host: Generated<boolean>;
   timezone: string;
   updated_at: Generated<Timestamp>;
   weekend_price_per_night_cents: number | null;
@@ -338,6 +350,7 @@ export interface WorkerProcesses {
 }
 
 export interface DB {
+  admin_audit_log: AdminAuditLog;
   amenities: Amenities;
   bookings: Bookings;
   cache_epoch: CacheEpoch;

@@ -38,6 +38,8 @@ export const errorReasons = [
   // account administration
   'CANNOT_SUSPEND_SELF',
   'CANNOT_SUSPEND_ADMIN',
+  // moderation (SPEC §10): the listing's host is suspended, so it takes no bookings
+  'HOST_SUSPENDED',
   // properties
   'LISTING_INCOMPLETE',
   'TOO_MANY_PHOTOS',

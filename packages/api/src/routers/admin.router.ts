@@ -1,3 +1,4 @@
+import { listAuditLog } from '../domain/admin/audit.service.ts';
 import { adminCancelBooking } from '../domain/bookings/booking-transition.service.ts';
 import { suspendProperty } from '../domain/properties/property-suspension.service.ts';
 import { listUsers, reinstateUser, suspendUser } from '../domain/users/user-admin.service.ts';
@@ -5,6 +6,8 @@ import {
   adminUserList,
   adminUsersInput,
   adminUserView,
+  auditLogInput,
+  auditLogPage,
   reinstateUserInput,
   suspendPropertyInput,
   suspendUserInput,
@@ -57,4 +60,10 @@ export const adminRouter = router({
     .input(adminCancelBookingInput)
     .output(bookingView)
     .mutation(({ ctx, input }) => adminCancelBooking(ctx.deps, ctx.viewer, input)),
+
+  /** Every admin action with its reason (SPEC §10), newest first; filters: actor, action, target, time. */
+  auditLog: adminProcedure
+    .input(auditLogInput)
+    .output(auditLogPage)
+    .query(({ ctx, input }) => listAuditLog(ctx.deps, ctx.viewer, input)),
 });

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  ADMIN_REASON_MAX_LENGTH,
+  AUDIT_LOG_PAGE_SIZE,
+  type AuditLogInput,
+  adminActions,
+  auditTargetTypes,
+} from '../domain/admin/audit.commands.ts';
+import type { AuditEntryView, AuditLogPage } from '../domain/admin/audit.views.ts';
 import type { SuspendPropertyInput } from '../domain/properties/property.types.ts';
 import { schemaFor } from '../domain/shared/schema-for.ts';
 import type { AdminUserList, AdminUserView } from '../domain/users/user.views.ts';
@@ -43,17 +51,55 @@ export const adminUserList = schemaFor<AdminUserList>()(pageOf(adminUserView));
 export const suspendUserInput = schemaFor<SuspendUserInput>()(
   z.object({
     userId: z.uuid(),
-    /** Kept on the account for other admins; never shown to the user. */
-    reason: text({ min: 1, max: SUSPENSION_REASON_MAX_LENGTH }).optional(),
+    /** Required (SPEC §10). Kept on the account and in the audit log for other admins; never shown to the user. */
+    reason: text({ min: 1, max: SUSPENSION_REASON_MAX_LENGTH }),
   }),
 );
 
-export const reinstateUserInput = schemaFor<ReinstateUserInput>()(z.object({ userId: z.uuid() }));
+export const reinstateUserInput = schemaFor<ReinstateUserInput>()(
+  z.object({
+    userId: z.uuid(),
+    /** Required (SPEC §10); kept in the audit log. */
+    reason: text({ min: 1, max: ADMIN_REASON_MAX_LENGTH }),
+  }),
+);
 
 export const suspendPropertyInput = schemaFor<SuspendPropertyInput>()(
   z.object({
     propertyId: z.uuid(),
-    /** Why; shown to the host in the notification that tells them their listing was suspended. */
-    reason: text({ min: 1, max: 500 }).optional(),
+    /** Required (SPEC §10). Shown to the host in the notification that tells them; kept in the audit log. */
+    reason: text({ min: 1, max: ADMIN_REASON_MAX_LENGTH }),
   }),
 );
+
+export const auditLogInput = schemaFor<AuditLogInput>()(
+  z
+    .object({
+      actorId: z.uuid().optional(),
+      action: z.enum(adminActions).optional(),
+      targetId: z.uuid().optional(),
+      targetType: z.enum(auditTargetTypes).optional(),
+      /** Actions at or after this instant. */
+      from: z.date().optional(),
+      /** Actions before this instant. */
+      to: z.date().optional(),
+      cursor: keysetCursorInput,
+      limit: pageLimitInput(AUDIT_LOG_PAGE_SIZE),
+    })
+    .prefault({}),
+);
+
+export const auditEntryView = schemaFor<AuditEntryView>()(
+  z.object({
+    auditId: z.uuid(),
+    actor: z.object({ userId: z.uuid(), email: z.string() }),
+    action: z.enum(adminActions),
+    targetType: z.enum(auditTargetTypes),
+    targetId: z.uuid(),
+    reason: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    createdAt: z.date(),
+  }),
+);
+
+export const auditLogPage = schemaFor<AuditLogPage>()(pageOf(auditEntryView));

@@ -16,6 +16,7 @@ import * as m0020 from './2026_12_07_0020_prices_by_date.ts';
 import * as m0021 from './2026_12_07_0021_house_rules.ts';
 import * as m0022 from './2026_12_07_0022_wishlists.ts';
 import * as m0040 from './2026_12_07_0040_blind_reviews.ts';
+import * as m0041 from './2026_12_07_0041_moderation_audit.ts';
 import * as m0050 from './2026_12_07_0050_notification_email_preferences.ts';
 import * as m0051 from './2026_12_07_0051_email_change_tokens.ts';
 import * as m0052 from './2026_12_07_0052_user_deletion.ts';
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0021_house_rules': m0021,
   '2026_12_07_0022_wishlists': m0022,
   '2026_12_07_0040_blind_reviews': m0040,
+  '2026_12_07_0041_moderation_audit': m0041,
   '2026_12_07_0050_notification_email_preferences': m0050,
   '2026_12_07_0051_email_change_tokens': m0051,
   '2026_12_07_0052_user_deletion': m0052,

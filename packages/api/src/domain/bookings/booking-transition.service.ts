@@ -1,4 +1,5 @@
 import { type Executor, inTransaction } from '@stayhub/db';
+import { recordAdminAction } from '../admin/audit.service.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -20,9 +21,10 @@ import {
 import { type BookingRole, daysBeforeStart, roleIn } from './booking.rules.ts';
 import type { AdminCancelBookingInput, CancelBookingInput } from './booking.types.ts';
 import type { BookingView, CancellationPreviewView } from './booking.views.ts';
+import { upcomingStayIds } from './booking-moderation.queries.ts';
 import { noticeFor } from './booking-notices.ts';
 import { bookingViewById } from './booking-read.service.ts';
-import { transitionAt } from './booking-status.rules.ts';
+import { canTransition, effectiveStatus, transitionAt } from './booking-status.rules.ts';
 import { quoteRefund, type RefundQuote } from './refund.rules.ts';
 
 const partiesOf = (booking: BookingRecord) => ({ guestId: booking.user_id, hostId: booking.host_id });
@@ -170,7 +172,31 @@ export async function cancelBooking(
   return view;
 }
 
-/** `admin.cancelBooking`: StayHub cancels, whoever the parties are, and refunds everything paid. */
+/**
+ * Moderation (SPEC §10): StayHub cancels the upcoming stays of a suspended host or listing, on the caller's
+ * transaction (the suspension's), each with a full refund through the usual refund row and job, the nights
+ * released and both parties told — as admin.cancelBooking does. A stay that can no longer be canceled (an
+ * expired request the expiry job has not reached yet) is left to its own transition. Returns the ids of the
+ * canceled bookings.
+ */
+export async function cancelUpcomingStays(
+  deps: Deps,
+  trx: Executor,
+  scope: { propertyId: string } | { hostId: string },
+  reason: string,
+): Promise<string[]> {
+  const now = deps.clock.now();
+  const canceled: string[] = [];
+  for (const { booking_id } of await upcomingStayIds(trx, scope, now)) {
+    const booking = await lockBookingRecord(trx, booking_id);
+    if (!booking || !canTransition(effectiveStatus(booking, now), 'cancel')) continue;
+    await cancelLocked(deps, trx, booking, 'admin', reason);
+    canceled.push(booking_id);
+  }
+  return canceled;
+}
+
+/** `admin.cancelBooking`: StayHub cancels, whoever the parties are, and refunds everything paid; audited. */
 export async function adminCancelBooking(
   deps: Deps,
   viewer: Viewer,
@@ -181,6 +207,13 @@ export async function adminCancelBooking(
     const booking = await lockBookingRecord(trx, input.bookingId);
     if (!booking) throw new NotFoundError('booking');
     await cancelLocked(deps, trx, booking, 'admin', input.reason);
+    await recordAdminAction(trx, deps, {
+      actorId: viewer.userId,
+      action: 'cancel_booking',
+      targetType: 'booking',
+      targetId: input.bookingId,
+      reason: input.reason,
+    });
     return bookingViewById(trx, input.bookingId);
   });
   return view;

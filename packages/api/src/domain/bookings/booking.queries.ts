@@ -19,6 +19,7 @@ const bookablePropertyColumns = [
   'max_nights',
   'instant_book',
   'cancellation_policy',
+  'suspended_with_host',
 ] as const;
 
 export function findBookableProperty(db: Executor, propertyId: string) {

@@ -173,6 +173,10 @@ async function insertNewBooking(
   hash: string,
 ): Promise<BookingView> {
   const property = await lockBookableProperty(trx, input.propertyId);
+  // SPEC §10 moderation: a listing suspended with its host says why it takes no bookings, to anyone.
+  if (property?.suspended_with_host) {
+    throw new ConflictError('HOST_SUSPENDED', "this listing's host is suspended; it takes no bookings");
+  }
   assertVisible(viewer, property);
   const refusal = listingRefusal(viewer, property);
   if (refusal === 'OWN_PROPERTY') {

@@ -61,6 +61,8 @@ export async function setPropertyStatus(
     }
     await updatePropertyColumns(trx, input.propertyId, {
       status: input.status,
+      // An admin moving a listing out of a host suspension ends that mark with it (SPEC §10).
+      suspended_with_host: false,
       ...(decision.firstListing ? { listed_at: deps.clock.now() } : {}),
     });
     await invalidateListing(trx, deps, input.propertyId);

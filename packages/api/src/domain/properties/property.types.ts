@@ -115,5 +115,6 @@ export interface SetStatusInput {
 /** admin.suspendProperty: the `suspended` move, with why (shown to the host). */
 export interface SuspendPropertyInput {
   propertyId: string;
-  reason?: string | undefined;
+  /** Required of every admin action (SPEC §10): shown to the host, and kept in the audit log. */
+  reason: string;
 }

@@ -16,10 +16,12 @@ export interface AdminUsersInput extends PageRequest {
 
 export interface SuspendUserInput {
   userId: string;
-  /** Kept on the account for other admins; never shown to the user. */
-  reason?: string;
+  /** Required of every admin action (SPEC §10): kept on the account and in the audit log; never shown to the user. */
+  reason: string;
 }
 
 export interface ReinstateUserInput {
   userId: string;
+  /** Required of every admin action (SPEC §10): kept in the audit log. */
+  reason: string;
 }

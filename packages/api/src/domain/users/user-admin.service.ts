@@ -1,9 +1,13 @@
 import { inTransaction } from '@stayhub/db';
+import { recordAdminAction } from '../admin/audit.service.ts';
 import { deleteSessionsOfUser } from '../auth/session.queries.ts';
 import { invalidateSessionCache } from '../auth/session.service.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { cancelUpcomingStays } from '../bookings/booking-transition.service.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { invalidateListing } from '../properties/listing-cache.ts';
+import { restoreListingsOfHost, suspendListingsOfHost } from '../properties/property-suspension.queries.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
 import { containsPattern } from '../shared/like-pattern.ts';
 import { forgetPublicProfile } from './profile.service.ts';
@@ -11,6 +15,9 @@ import { lockUserById } from './user.queries.ts';
 import { type AdminUserList, type AdminUserView, toAdminUserView } from './user.views.ts';
 import type { AdminUsersInput, ReinstateUserInput, SuspendUserInput } from './user-admin.commands.ts';
 import { adminUserListQuery, findAdminUserById, setUserStatus } from './user-admin.queries.ts';
+
+/** What a guest's canceled stay says about why (the admin's own reason stays in the audit log). */
+export const HOST_SUSPENDED_CANCELLATION = "The host's account was suspended by StayHub";
 
 /** The procedure base already requires an admin; services check again so no other caller skips it. */
 function assertAdmin(viewer: Viewer): void {
@@ -35,7 +42,9 @@ export async function listUsers(deps: Deps, viewer: Viewer, input: AdminUsersInp
 }
 
 /**
- * active → suspended, and every session of the account deleted, in one transaction; the cached session
+ * active → suspended, and every session of the account deleted, in one transaction; with it (SPEC §10) the
+ * host's listed listings suspended with them, their upcoming stays canceled with full refunds, and the
+ * audit row. The cached session
  * lookups are forgotten after the commit, so the user's very next request is UNAUTHENTICATED (SPEC §7).
  * An admin cannot suspend themselves or another admin (FORBIDDEN): admins are managed outside the API, and
  * this keeps at least one admin able to act. Suspending a suspended account is a CONFLICT
@@ -62,7 +71,25 @@ export async function suspendUser(
     await setUserStatus(trx, input.userId, {
       status: 'suspended',
       suspended_at: deps.clock.now(),
-      suspension_reason: input.reason ?? null,
+      suspension_reason: input.reason,
+    });
+    // SPEC §10 moderation: the host's listings leave search and refuse bookings; their upcoming stays are
+    // canceled with a full refund and the guests told.
+    const suspendedListings = await suspendListingsOfHost(trx, input.userId);
+    for (const propertyId of suspendedListings) await invalidateListing(trx, deps, propertyId);
+    const canceled = await cancelUpcomingStays(
+      deps,
+      trx,
+      { hostId: input.userId },
+      HOST_SUSPENDED_CANCELLATION,
+    );
+    await recordAdminAction(trx, deps, {
+      actorId: viewer.userId,
+      action: 'suspend_user',
+      targetType: 'user',
+      targetId: input.userId,
+      reason: input.reason,
+      details: { suspendedPropertyIds: suspendedListings, canceledBookingIds: canceled },
     });
     const deleted = await deleteSessionsOfUser(trx, input.userId);
     await invalidateSessionCache(
@@ -79,7 +106,8 @@ export async function suspendUser(
 }
 
 /**
- * suspended → active. The user signs in again: any session that outlived the suspension (one suspended
+ * suspended → active, with the listings suspended with the host listed again and the audit row (SPEC §10).
+ * The user signs in again: any session that outlived the suspension (one suspended
  * outside this service) is deleted too, so no old token comes back to life. Reinstating an active
  * account is a CONFLICT (INVALID_TRANSITION).
  */
@@ -95,6 +123,17 @@ export async function reinstateUser(
     if (user.status === 'active')
       throw new ConflictError('INVALID_TRANSITION', 'this account is not suspended');
     await setUserStatus(trx, input.userId, { status: 'active', suspended_at: null, suspension_reason: null });
+    // The listings suspended with the host are listed again; the stays canceled then stay canceled.
+    const restored = await restoreListingsOfHost(trx, input.userId);
+    for (const propertyId of restored) await invalidateListing(trx, deps, propertyId);
+    await recordAdminAction(trx, deps, {
+      actorId: viewer.userId,
+      action: 'reinstate_user',
+      targetType: 'user',
+      targetId: input.userId,
+      reason: input.reason,
+      details: { restoredPropertyIds: restored },
+    });
     const deleted = await deleteSessionsOfUser(trx, input.userId);
     await invalidateSessionCache(
       trx,

@@ -143,7 +143,7 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
   'users.deleteAccount': { base: 'authed', input: () => ({ password: TEST_PASSWORD }) },
   'users.profile': {
     base: 'public',
-    input: (w) => ({ userId: w.guest.userId }),
+    input: (w) => ({ userId: w.guest.userId, reason: 'Appeal upheld' }),
     ids: { userId: 'user' },
     owner: 'guest',
     // The public view of an active account (never email or phone): anyone may read it.
@@ -152,6 +152,15 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
   },
 
   'admin.users': { base: 'admin', input: () => ({ text: 'amara' }) },
+  'admin.auditLog': {
+    base: 'admin',
+    // Filters, not rows: the log of actions by or on an account, admins only.
+    input: (w) => ({ actorId: w.guest.userId, targetId: w.guest.userId }),
+    ids: { actorId: 'user', targetId: 'user' },
+    owner: 'guest',
+    access: { anonymous: SIGN_IN, guest: FORBIDDEN, host: FORBIDDEN, suspended: SUSPENDED, admin: 'ok' },
+    parties: { guest: FORBIDDEN, host: FORBIDDEN },
+  },
   'admin.suspendUser': {
     base: 'admin',
     input: (w) => ({ userId: w.guest.userId, reason: 'Chargebacks' }),
@@ -162,7 +171,7 @@ export const accessMatrix: { [P in ProcedurePath]: PlainRow<InputOf<P>> | IdRow<
   },
   'admin.reinstateUser': {
     base: 'admin',
-    input: (w) => ({ userId: w.guest.userId }),
+    input: (w) => ({ userId: w.guest.userId, reason: 'Appeal upheld' }),
     ids: { userId: 'user' },
     owner: 'guest',
     // The admin gets past authorization and meets the status rule: the guest is active, not suspended.

@@ -24,19 +24,22 @@ describe('admin.suspendProperty', () => {
     ]);
   });
 
-  it('records a null reason when none is given', async () => {
+  it('refuses a suspension without a reason (SPEC §10: every admin action takes one) and notifies nobody', async () => {
     const { host, propertyId } = await hostWithListing(deps);
     const admin = await signedIn(deps, 'admin');
-    await admin.caller.admin.suspendProperty({ propertyId });
-    const [notification] = await notificationsOf(deps, host.userId, 'property_suspended');
-    expect(notification?.payload).toMatchObject({ reason: null });
+    // @ts-expect-error the SDK's types require the reason too
+    const failure = await failureOf(() => admin.caller.admin.suspendProperty({ propertyId }));
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['reason'] });
+    expect(await notificationsOf(deps, host.userId, 'property_suspended')).toEqual([]);
   });
 
   it('refuses to suspend a suspended listing again (INVALID_TRANSITION) and notifies nobody twice', async () => {
     const { host, propertyId } = await hostWithListing(deps);
     const admin = await signedIn(deps, 'admin');
-    await admin.caller.admin.suspendProperty({ propertyId });
-    const failure = await failureOf(() => admin.caller.admin.suspendProperty({ propertyId }));
+    await admin.caller.admin.suspendProperty({ propertyId, reason: 'Misleading photos' });
+    const failure = await failureOf(() =>
+      admin.caller.admin.suspendProperty({ propertyId, reason: 'Misleading photos' }),
+    );
     expect(failure).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(await notificationsOf(deps, host.userId, 'property_suspended')).toHaveLength(1);
   });
@@ -44,7 +47,10 @@ describe('admin.suspendProperty', () => {
   it('answers NOT_FOUND for a listing that does not exist', async () => {
     const admin = await signedIn(deps, 'admin');
     const failure = await failureOf(() =>
-      admin.caller.admin.suspendProperty({ propertyId: '00000000-0000-4000-8000-000000000000' }),
+      admin.caller.admin.suspendProperty({
+        propertyId: '00000000-0000-4000-8000-000000000000',
+        reason: 'Misleading photos',
+      }),
     );
     expect(failure.code).toBe('NOT_FOUND');
   });
@@ -52,11 +58,18 @@ describe('admin.suspendProperty', () => {
   it('is for admins only: the host and guests are FORBIDDEN, anonymous callers UNAUTHORIZED', async () => {
     const { host, propertyId } = await hostWithListing(deps);
     for (const caller of [host.caller, (await signedIn(deps, 'guest')).caller]) {
-      expect((await failureOf(() => caller.admin.suspendProperty({ propertyId }))).code).toBe('FORBIDDEN');
+      expect(
+        (await failureOf(() => caller.admin.suspendProperty({ propertyId, reason: 'Misleading photos' })))
+          .code,
+      ).toBe('FORBIDDEN');
     }
-    expect((await failureOf(() => callerFor(deps).admin.suspendProperty({ propertyId }))).code).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      (
+        await failureOf(() =>
+          callerFor(deps).admin.suspendProperty({ propertyId, reason: 'Misleading photos' }),
+        )
+      ).code,
+    ).toBe('UNAUTHORIZED');
     expect((await host.caller.properties.get({ propertyId })).status).toBe('listed');
   });
 });

@@ -17,7 +17,10 @@ describe('a service composed into a caller’s transaction', () => {
 
     await inTransaction(deps.db, async (trx) => {
       // suspension → setPropertyStatus, both inside this transaction.
-      const view = await suspendProperty({ ...deps, db: trx }, admin, { propertyId });
+      const view = await suspendProperty({ ...deps, db: trx }, admin, {
+        propertyId,
+        reason: 'Misleading photos',
+      });
       expect(view.status).toBe('suspended');
       // Nothing is retired yet: the change is not visible to anyone else.
       expect(await propertyViewKey(deps, propertyId)).toBe(keyBefore);
@@ -40,7 +43,7 @@ describe('a service composed into a caller’s transaction', () => {
 
     await expect(
       inTransaction(deps.db, async (trx) => {
-        await suspendProperty({ ...deps, db: trx }, admin, { propertyId });
+        await suspendProperty({ ...deps, db: trx }, admin, { propertyId, reason: 'Misleading photos' });
         throw new Error('the caller fails after the suspension');
       }),
     ).rejects.toThrow('the caller fails after the suspension');

@@ -50,7 +50,7 @@ describe('admin.suspendUser', () => {
     const second = await startSession(deps, deps.db, user.userId, { ip: null, userAgent: 'phone' });
     const bystander = await createSignedInUser(deps);
 
-    await admin.admin.suspendUser({ userId: user.userId });
+    await admin.admin.suspendUser({ userId: user.userId, reason: 'Chargebacks' });
 
     expect(await failureOf(() => callerFor(deps, { token: second.token }).users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
@@ -58,16 +58,18 @@ describe('admin.suspendUser', () => {
     expect((await callerFor(deps, { token: bystander.token }).users.me()).userId).toBe(bystander.userId);
   });
 
-  it('stores no reason when none is given', async () => {
+  it('refuses a suspension without a reason (SPEC §10: every admin action takes one) and changes nothing', async () => {
     const user = await createUser(deps.db);
-    expect(await admin.admin.suspendUser({ userId: user.userId })).toMatchObject({
-      status: 'suspended',
-      suspensionReason: null,
-    });
+    // @ts-expect-error the SDK's types require the reason too
+    const failure = await failureOf(() => admin.admin.suspendUser({ userId: user.userId }));
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', fieldPaths: ['reason'] });
+    expect((await admin.admin.users({ text: user.email })).items[0]).toMatchObject({ status: 'active' });
   });
 
   it('refuses to suspend the calling admin with FORBIDDEN CANNOT_SUSPEND_SELF', async () => {
-    expect(await failureOf(() => admin.admin.suspendUser({ userId: adminUser.userId }))).toMatchObject({
+    expect(
+      await failureOf(() => admin.admin.suspendUser({ userId: adminUser.userId, reason: 'Chargebacks' })),
+    ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'CANNOT_SUSPEND_SELF',
     });
@@ -76,7 +78,9 @@ describe('admin.suspendUser', () => {
 
   it('refuses to suspend another admin with FORBIDDEN CANNOT_SUSPEND_ADMIN', async () => {
     const other = await createSignedInUser(deps, { role: 'admin' });
-    expect(await failureOf(() => admin.admin.suspendUser({ userId: other.userId }))).toMatchObject({
+    expect(
+      await failureOf(() => admin.admin.suspendUser({ userId: other.userId, reason: 'Chargebacks' })),
+    ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'CANNOT_SUSPEND_ADMIN',
     });
@@ -109,14 +113,16 @@ describe('admin.suspendUser', () => {
   });
 
   it('answers NOT_FOUND for an unknown user', async () => {
-    expect(await failureOf(() => admin.admin.suspendUser({ userId: randomUUID() }))).toMatchObject({
+    expect(
+      await failureOf(() => admin.admin.suspendUser({ userId: randomUUID(), reason: 'Chargebacks' })),
+    ).toMatchObject({
       code: 'NOT_FOUND',
       reason: 'NOT_FOUND',
     });
   });
 
   it.each([
-    ['userId', { userId: 'not-a-uuid' }],
+    ['userId', { userId: 'not-a-uuid', reason: 'Chargebacks' }],
     ['reason', { userId: randomUUID(), reason: 'x'.repeat(501) }],
     ['reason', { userId: randomUUID(), reason: '   ' }],
   ])('refuses an invalid %s with BAD_REQUEST and its field path', async (path, input) => {
@@ -133,7 +139,9 @@ describe('admin.suspendUser', () => {
   ])('refuses a %s caller with %s %s and suspends no one', async (role, code, reason) => {
     const target = await createSignedInUser(deps);
     const { caller } = await callerAs(deps, role);
-    expect(await failureOf(() => caller.admin.suspendUser({ userId: target.userId }))).toMatchObject({
+    expect(
+      await failureOf(() => caller.admin.suspendUser({ userId: target.userId, reason: 'Chargebacks' })),
+    ).toMatchObject({
       code,
       reason,
     });
@@ -147,7 +155,7 @@ describe('admin.reinstateUser', () => {
     await callerFor(deps, { token: user.token }).users.me();
     await admin.admin.suspendUser({ userId: user.userId, reason: 'spam' });
 
-    const view = await admin.admin.reinstateUser({ userId: user.userId });
+    const view = await admin.admin.reinstateUser({ userId: user.userId, reason: 'Appeal upheld' });
 
     expect(view).toMatchObject({
       userId: user.userId,
@@ -172,7 +180,7 @@ describe('admin.reinstateUser', () => {
       reason: 'ACCOUNT_SUSPENDED',
     });
 
-    await admin.admin.reinstateUser({ userId: user.userId });
+    await admin.admin.reinstateUser({ userId: user.userId, reason: 'Appeal upheld' });
 
     expect(await failureOf(() => callerFor(deps, { token: user.token }).users.me())).toMatchObject({
       code: 'UNAUTHORIZED',
@@ -183,7 +191,9 @@ describe('admin.reinstateUser', () => {
 
   it('answers CONFLICT INVALID_TRANSITION for an active account', async () => {
     const user = await createSignedInUser(deps);
-    expect(await failureOf(() => admin.admin.reinstateUser({ userId: user.userId }))).toMatchObject({
+    expect(
+      await failureOf(() => admin.admin.reinstateUser({ userId: user.userId, reason: 'Appeal upheld' })),
+    ).toMatchObject({
       code: 'CONFLICT',
       reason: 'INVALID_TRANSITION',
     });
@@ -191,14 +201,18 @@ describe('admin.reinstateUser', () => {
   });
 
   it('answers NOT_FOUND for an unknown user', async () => {
-    expect(await failureOf(() => admin.admin.reinstateUser({ userId: randomUUID() }))).toMatchObject({
+    expect(
+      await failureOf(() => admin.admin.reinstateUser({ userId: randomUUID(), reason: 'Appeal upheld' })),
+    ).toMatchObject({
       code: 'NOT_FOUND',
       reason: 'NOT_FOUND',
     });
   });
 
   it('refuses an id that is not a UUID with BAD_REQUEST on userId', async () => {
-    const failure = await failureOf(() => admin.admin.reinstateUser({ userId: 'nope' }));
+    const failure = await failureOf(() =>
+      admin.admin.reinstateUser({ userId: 'nope', reason: 'Appeal upheld' }),
+    );
     expect(failure).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION_FAILED' });
     expect(failure.fieldErrors?.map((field) => field.path)).toEqual(['userId']);
   });
@@ -211,7 +225,9 @@ describe('admin.reinstateUser', () => {
   ])('refuses a %s caller with %s %s and reinstates no one', async (role, code, reason) => {
     const target = await createUser(deps.db, { status: 'suspended' });
     const { caller } = await callerAs(deps, role);
-    expect(await failureOf(() => caller.admin.reinstateUser({ userId: target.userId }))).toMatchObject({
+    expect(
+      await failureOf(() => caller.admin.reinstateUser({ userId: target.userId, reason: 'Appeal upheld' })),
+    ).toMatchObject({
       code,
       reason,
     });

@@ -193,12 +193,12 @@ describe('public profile cache', () => {
     const { caller: admin } = await callerAs(deps, 'admin');
     await anonymous.users.profile({ userId: user.userId });
 
-    await admin.admin.suspendUser({ userId: user.userId });
+    await admin.admin.suspendUser({ userId: user.userId, reason: 'Chargebacks' });
     expect(await failureOf(() => anonymous.users.profile({ userId: user.userId }))).toMatchObject({
       code: 'NOT_FOUND',
     });
 
-    await admin.admin.reinstateUser({ userId: user.userId });
+    await admin.admin.reinstateUser({ userId: user.userId, reason: 'Appeal upheld' });
     expect((await anonymous.users.profile({ userId: user.userId })).userId).toBe(user.userId);
   });
 });
