@@ -89,6 +89,14 @@ export const configSchema = z
             .filter(Boolean);
         }),
     ),
+    /**
+     * Per-user budgets a minute (SPEC §10): messages started or sent, bookings created, reviews of either
+     * kind. Generous on purpose (domain/shared/user-rate-limits.ts): scripts/bench/bookings.ts's first guest
+     * books about 1,500 stays in its first minute.
+     */
+    RATE_LIMIT_MESSAGES_PER_MINUTE: int(120, 1, 1_000_000),
+    RATE_LIMIT_BOOKINGS_PER_MINUTE: int(2_000, 1, 1_000_000),
+    RATE_LIMIT_REVIEWS_PER_MINUTE: int(30, 1, 1_000_000),
     SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
     WORKER_CONCURRENCY: int(5, 1, 100),
     WORKER_POLL_INTERVAL_MS: int(1_000, 50, 60_000),

@@ -14,6 +14,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import type { Deps } from './domain/deps.ts';
 import { appLinks } from './domain/shared/app-links.ts';
+import { userRateLimits } from './domain/shared/user-rate-limits.ts';
 import { createCache } from './infra/cache/create-cache.ts';
 import { type Clock, systemClock } from './infra/clock.ts';
 import { killAt } from './infra/failpoints.ts';
@@ -125,6 +126,11 @@ export async function openRuntime(
     logger,
     failpoints: killAt(config.FAILPOINTS),
     links: appLinks(publicUrl(config)),
+    userRateLimits: userRateLimits({
+      messages: config.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      bookings: config.RATE_LIMIT_BOOKINGS_PER_MINUTE,
+      reviews: config.RATE_LIMIT_REVIEWS_PER_MINUTE,
+    }),
   };
   return {
     deps,

@@ -8,6 +8,7 @@ import type { RateLimiter } from '../infra/limiter/limiter.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
 import type { PaymentProvider } from '../infra/payments/provider.ts';
 import type { AppLinks } from './shared/app-links.ts';
+import type { UserRateLimits } from './shared/user-rate-limits.ts';
 
 /** What services need, passed in (never imported as singletons) so tests build their own. */
 export interface Deps {
@@ -21,4 +22,6 @@ export interface Deps {
   failpoints: Failpoints;
   /** Links into the app for emails, on PUBLIC_URL (SPEC §10). */
   links: AppLinks;
+  /** Per-user budgets of repeatable writes (SPEC §10), from RATE_LIMIT_*_PER_MINUTE. */
+  userRateLimits: UserRateLimits;
 }

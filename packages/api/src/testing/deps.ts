@@ -5,8 +5,10 @@ import path from 'node:path';
 import { testRedisUrl, useTestDatabase } from '@stayhub/db/testing';
 import pino from 'pino';
 import { afterAll } from 'vitest';
+import { loadConfig } from '../config.ts';
 import type { Deps } from '../domain/deps.ts';
 import { appLinks } from '../domain/shared/app-links.ts';
+import { userRateLimits } from '../domain/shared/user-rate-limits.ts';
 import { createCache } from '../infra/cache/create-cache.ts';
 import { type Clock, systemClock } from '../infra/clock.ts';
 import { noFailpoints } from '../infra/failpoints.ts';
@@ -17,6 +19,9 @@ import { createRedis, waitForRedis } from '../infra/redis.ts';
 
 /** The PUBLIC_URL of test dependencies: mails link here. */
 export const TEST_PUBLIC_URL = 'https://app.stayhub.test';
+
+/** The configured defaults (no environment): the limits every deployment starts from. */
+const defaults = loadConfig({});
 
 export interface TestDeps extends Deps {
   mailer: DevMailbox;
@@ -49,6 +54,11 @@ export async function useTestDeps(options: { clock?: Clock } = {}): Promise<Test
     logger,
     failpoints: noFailpoints,
     links: appLinks(TEST_PUBLIC_URL),
+    userRateLimits: userRateLimits({
+      messages: defaults.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      bookings: defaults.RATE_LIMIT_BOOKINGS_PER_MINUTE,
+      reviews: defaults.RATE_LIMIT_REVIEWS_PER_MINUTE,
+    }),
     databaseUrl: database.url,
     mailboxDir,
   };

@@ -10,6 +10,7 @@ import { invalidateAvailability } from '../properties/listing-cache.ts';
 import { findNightPrices } from '../properties/night-price.queries.ts';
 import { canManage, canView } from '../properties/property.rules.ts';
 import { todayIn } from '../shared/dates.ts';
+import { enforceUserRateLimit } from '../shared/user-rate-limits.ts';
 import {
   type BookableProperty,
   findBookableProperty,
@@ -150,6 +151,7 @@ export async function createBooking(
   viewer: Viewer,
   input: CreateBookingInput,
 ): Promise<BookingView> {
+  await enforceUserRateLimit(deps, 'bookings', viewer.userId);
   const hash = requestHash(input);
   const earlier = await replayOf(deps.db, viewer.userId, input, hash);
   if (earlier) return earlier;

@@ -5,6 +5,7 @@ import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { markNotificationsReadAbout } from '../notifications/notification.queries.ts';
 import { notify } from '../notifications/notify.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
+import { enforceUserRateLimit } from '../shared/user-rate-limits.ts';
 import type {
   ListConversationsInput,
   ListMessagesInput,
@@ -119,6 +120,7 @@ export async function startConversation(
   viewer: Viewer,
   input: StartConversationInput,
 ): Promise<StartedConversationView> {
+  await enforceUserRateLimit(deps, 'messages', viewer.userId);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
     const property = await findPropertyForConversation(trx, input.propertyId);
@@ -161,6 +163,7 @@ export async function startConversation(
 
 /** A new message in a conversation the viewer is part of. */
 export async function sendMessage(deps: Deps, viewer: Viewer, input: SendMessageInput): Promise<MessageView> {
+  await enforceUserRateLimit(deps, 'messages', viewer.userId);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
     const conversation = await participantConversation(trx, viewer, input.conversationId);

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../db-errors.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import { lockPropertyById } from '../properties/property.queries.ts';
+import { enforceUserRateLimit } from '../shared/user-rate-limits.ts';
 import type { CreateGuestReviewInput } from './review.commands.ts';
 import {
   findBookingForReview,
@@ -27,6 +28,7 @@ export async function createGuestReview(
   viewer: Viewer,
   input: CreateGuestReviewInput,
 ): Promise<GuestReviewView> {
+  await enforceUserRateLimit(deps, 'reviews', viewer.userId);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
     const booking = await findBookingForReview(trx, input.bookingId);

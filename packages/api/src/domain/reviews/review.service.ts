@@ -8,6 +8,7 @@ import { lockPropertyById } from '../properties/property.queries.ts';
 import { canManage, canView } from '../properties/property.rules.ts';
 import { todayIn } from '../shared/dates.ts';
 import { keysetPage, readKeysetCursor } from '../shared/keyset-cursor.ts';
+import { enforceUserRateLimit } from '../shared/user-rate-limits.ts';
 import type { CreateReviewInput, ListReviewsInput, RespondToReviewInput } from './review.commands.ts';
 import {
   type BookingForReview,
@@ -57,6 +58,7 @@ export async function createReview(
   viewer: Viewer,
   input: CreateReviewInput,
 ): Promise<ReviewView> {
+  await enforceUserRateLimit(deps, 'reviews', viewer.userId);
   const now = deps.clock.now();
   const created = await inTransaction(deps.db, async (trx) => {
     const booking = await findBookingForReview(trx, input.bookingId);
