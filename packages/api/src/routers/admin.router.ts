@@ -63,6 +63,7 @@ export const adminRouter = router({
 
   /** Every admin action with its reason (SPEC §10), newest first; filters: actor, action, target, time. */
   auditLog: adminProcedure
+    .meta({ openapi: { method: 'GET', path: '/admin/audit-log', tags: ['admin'], protect: true } })
     .input(auditLogInput)
     .output(auditLogPage)
     .query(({ ctx, input }) => listAuditLog(ctx.deps, ctx.viewer, input)),
