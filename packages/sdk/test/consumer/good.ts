@@ -227,7 +227,7 @@ export async function administration(): Promise<void> {
   const page = await client.admin.users.query({ text: 'gail', role: 'guest' });
   for (const user of page.items) {
     await client.admin.suspendUser.mutate({ userId: user.userId, reason: 'spam' });
-    await client.admin.reinstateUser.mutate({ userId: user.userId });
+    await client.admin.reinstateUser.mutate({ userId: user.userId, reason: 'appeal upheld' });
   }
   await client.admin.suspendProperty.mutate({ propertyId, reason: 'fake listing' });
   await client.admin.cancelBooking.mutate({
