@@ -1,24 +1,11 @@
 import type { Executor } from '@stayhub/db';
 import { sql } from 'kysely';
+import { PROFILE_COLUMNS } from './user.queries.ts';
 
 /** findProfileRowById for many users in one statement (never email or phone). */
 export function findProfileRowsByIds(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('users')
-    .select([
-      'user_id',
-      'first_name',
-      'avatar_url',
-      'bio',
-      'role',
-      'status',
-      'created_at',
-      'guest_rating_avg',
-      'guest_review_count',
-    ])
-    .where('user_id', 'in', userIds)
-    .execute();
+  return db.selectFrom('users').select(PROFILE_COLUMNS).where('user_id', 'in', userIds).execute();
 }
 
 /**

@@ -36,22 +36,20 @@ export function setRole(db: Executor, userId: string, role: 'guest' | 'host' | '
 }
 
 /** The columns a public profile may show, plus role and status to decide what to show (never email or phone). */
+export const PROFILE_COLUMNS = [
+  'user_id',
+  'first_name',
+  'avatar_url',
+  'bio',
+  'role',
+  'status',
+  'created_at',
+  'guest_rating_avg',
+  'guest_review_count',
+] as const;
+
 export function findProfileRowById(db: Executor, userId: string) {
-  return db
-    .selectFrom('users')
-    .select([
-      'user_id',
-      'first_name',
-      'avatar_url',
-      'bio',
-      'role',
-      'status',
-      'created_at',
-      'guest_rating_avg',
-      'guest_review_count',
-    ])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('users').select(PROFILE_COLUMNS).where('user_id', '=', userId).executeTakeFirst();
 }
 
 /**
